@@ -43,6 +43,7 @@ final class FrameFlusher {
     private boolean writing;
     private boolean inWriteCall;
     private boolean completedDuringWriteCall;
+    private boolean forcePending;
     private Throwable failure;
 
     FrameFlusher(Transport transport, FrameGenerator generator, BufferPool pool, Role role) {
@@ -108,9 +109,18 @@ final class FrameFlusher {
         for (;;) {
             ByteBuffer[] buffers;
             synchronized (this) {
-                if (writing || failure != null || queue.isEmpty() || (holds > 0 && !evenIfHeld)) {
+                if (failure != null || queue.isEmpty()) {
                     return;
                 }
+                // inWriteCall: a thread is inside transport.write and will loop over what is queued
+                if (writing || inWriteCall) {
+                    forcePending |= evenIfHeld; // the write after this one must not wait for the hold
+                    return;
+                }
+                if (holds > 0 && !evenIfHeld && !forcePending) {
+                    return;
+                }
+                forcePending = false;
                 writing = true;
                 inWriteCall = true;
                 completedDuringWriteCall = false;
