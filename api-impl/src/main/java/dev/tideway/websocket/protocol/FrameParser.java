@@ -127,6 +127,12 @@ public final class FrameParser {
         try {
             while (true) {
                 switch (state) {
+                    case FIRST_BYTE, LENGTH_BYTE, EXTENDED_LENGTH, MASK_KEY -> {
+                        if (!in.hasRemaining()) {
+                            return false;
+                        }
+                        readHeaderByte(in.get() & 0xFF);
+                    }
                     case DATA_PAYLOAD -> {
                         return deliverDataChunk(in);
                     }
@@ -135,12 +141,6 @@ public final class FrameParser {
                     }
                     case FAILED -> throw new IllegalStateException(
                             "the parser failed on an earlier protocol violation");
-                    default -> {
-                        if (!in.hasRemaining()) {
-                            return false;
-                        }
-                        readHeaderByte(in.get() & 0xFF);
-                    }
                 }
             }
         } catch (ProtocolException e) {
@@ -155,7 +155,7 @@ public final class FrameParser {
             case LENGTH_BYTE -> readLengthByte(b);
             case EXTENDED_LENGTH -> readExtendedLengthByte(b);
             case MASK_KEY -> readMaskKeyByte(b);
-            default -> throw new IllegalStateException("not in a header state: " + state);
+            default -> throw new AssertionError("not a header state: " + state);
         }
     }
 
