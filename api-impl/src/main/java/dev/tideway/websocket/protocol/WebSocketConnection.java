@@ -200,17 +200,27 @@ public final class WebSocketConnection {
 
     /** Starts the closing handshake (RFC 6455 §7.1.2); does nothing when it has already begun. */
     public void close(CloseStatus status) {
-        sendClose(status, new WriteCallback() {
+        close(status, WriteCallback.NOOP);
+    }
+
+    /**
+     * Starts the closing handshake, and tells {@code sent} when our close frame has been written (or
+     * could not be). Returns false, without calling {@code sent}, when the handshake had already begun.
+     */
+    public boolean close(CloseStatus status, WriteCallback sent) {
+        return sendClose(status, new WriteCallback() {
             @Override
             public void completed() {
                 if (closeHandshake.state() == CloseHandshake.State.CLOSE_SENT) {
                     awaitPeer(); // the peer's close frame is due
                 }
+                sent.completed();
             }
 
             @Override
             public void failed(Throwable cause) {
                 transportEnded(cause);
+                sent.failed(cause);
             }
         });
     }
@@ -313,7 +323,7 @@ public final class WebSocketConnection {
     private void onCloseFrame(CloseStatus status) {
         inputDone = true; // nothing may follow a close frame (RFC 6455 §5.5.1)
         switch (closeHandshake.onReceiveClose(status)) {
-            case ECHO -> sendClose(echoOf(status), new WriteCallback() {
+            case ECHO -> sendClose(status, new WriteCallback() { // the echo repeats code and reason (§5.5.1)
                 @Override
                 public void completed() {
                     handshakeComplete();
@@ -328,13 +338,6 @@ public final class WebSocketConnection {
             case IGNORE -> {
             }
         }
-    }
-
-    /** The echo repeats the peer's code (RFC 6455 §5.5.1), or has none when the peer's frame had none. */
-    private static CloseStatus echoOf(CloseStatus received) {
-        return received.code() == CloseCodes.NO_STATUS_RECEIVED
-                ? CloseStatus.NO_STATUS
-                : new CloseStatus(received.code(), "");
     }
 
     /**
