@@ -6,7 +6,6 @@ import static dev.tideway.websocket.protocol.TestFrames.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tideway.websocket.protocol.EngineHarness.Delivery;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -48,13 +47,7 @@ class Conformance3ReservedBitsTest {
                 new Case("3.6 (as coded) binary with RSV=6 -> 1002", 6, OpCode.BINARY, utf8(HELLO), false,
                         Delivery.ONE_READ),
                 new Case("3.7 close with RSV=7 -> 1002", 7, OpCode.CLOSE, new byte[0], false, Delivery.ONE_READ));
-        List<Arguments> arguments = new ArrayList<>();
-        for (Role role : Role.values()) {
-            for (Case c : cases) {
-                arguments.add(Arguments.of(c, role));
-            }
-        }
-        return arguments.stream();
+        return EngineHarness.inBothRoles(cases);
     }
 
     @ParameterizedTest(name = "{0} ({1})")
@@ -65,13 +58,13 @@ class Conformance3ReservedBitsTest {
         if (c.framed()) {
             session.text(HELLO);
         }
-        int badFrameStart = session.bytes().length;
+        int badFrame = c.framed() ? 1 : 0;
         session.frame(true, c.rsv(), c.opcode(), c.payload());
         if (c.framed()) {
             session.ping(new byte[0]);
         }
 
-        h.feedFailingAt(session, c.delivery(), badFrameStart);
+        h.feedFailingAt(session, c.delivery(), session.frameStart(badFrame));
 
         if (c.framed()) {
             h.assertSent(text(HELLO), close(CloseCodes.PROTOCOL_ERROR));

@@ -5,7 +5,6 @@ import static dev.tideway.websocket.protocol.EngineHarness.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tideway.websocket.protocol.EngineHarness.Delivery;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -47,13 +46,7 @@ class Conformance4OpcodesTest {
                 new Case("4.2.3", 0xD, "", true, Delivery.ONE_READ),
                 new Case("4.2.4", 0xE, HELLO, true, Delivery.ONE_READ),
                 new Case("4.2.5", 0xF, HELLO, true, Delivery.BYTE_PER_READ));
-        List<Arguments> arguments = new ArrayList<>();
-        for (Role role : Role.values()) {
-            for (Case c : cases) {
-                arguments.add(Arguments.of(c, role));
-            }
-        }
-        return arguments.stream();
+        return EngineHarness.inBothRoles(cases);
     }
 
     @ParameterizedTest(name = "{0} ({1})")
@@ -64,13 +57,13 @@ class Conformance4OpcodesTest {
         if (c.framed()) {
             session.text(HELLO);
         }
-        int badFrameStart = session.bytes().length;
+        int badFrame = c.framed() ? 1 : 0;
         session.frame(true, c.opcode(), c.payload());
         if (c.framed()) {
             session.ping(new byte[0]);
         }
 
-        h.feedFailingAt(session, c.delivery(), badFrameStart);
+        h.feedFailingAt(session, c.delivery(), session.frameStart(badFrame));
 
         if (c.framed()) {
             h.assertSent(text(HELLO), close(CloseCodes.PROTOCOL_ERROR));

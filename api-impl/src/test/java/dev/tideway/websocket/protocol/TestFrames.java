@@ -119,6 +119,16 @@ final class TestFrames {
         return this;
     }
 
+    /** Offset of the first byte of frame {@code index} (a piece of {@link #raw} counts as a frame). */
+    int frameStart(int index) {
+        return index == 0 ? 0 : ends.get(index - 1);
+    }
+
+    /** Offset of the last byte of frame {@code index}. */
+    int frameLast(int index) {
+        return ends.get(index) - 1;
+    }
+
     /** Each frame (or piece of {@link #raw}) on its own, in order: the input delivered one frame per read. */
     List<byte[]> frames() {
         byte[] all = bytes();
