@@ -379,10 +379,7 @@ class Conformance6Utf8Test {
     // ---------------------------------------------------------------- helpers
 
     private static TestFrames inOneByteFragments(TestFrames peer, byte[] payload) {
-        for (int i = 0; i < payload.length; i++) {
-            peer.frame(i == payload.length - 1, 0, i == 0 ? TEXT : CONT, new byte[] {payload[i]});
-        }
-        return peer;
+        return peer.fragmented(TEXT, payload, 1);
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -61,6 +61,10 @@ final class EngineHarness {
                     : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         }
 
+        String closeReason() {
+            return payload.length < 2 ? "" : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
+        }
+
         /** A short form to compare in assertions: see {@link #text}, {@link #pong}, {@link #close} and so on. */
         String describe() {
             return switch (opcode) {
@@ -296,6 +300,13 @@ final class EngineHarness {
     List<WireFrames.Frame> frames() {
         readWritten();
         return frames;
+    }
+
+    /** The last thing the engine sent. */
+    Sent lastSent() {
+        List<Sent> all = sent();
+        assertFalse(all.isEmpty(), "the engine sent nothing");
+        return all.get(all.size() - 1);
     }
 
     /** Every message and control frame the engine has sent. */

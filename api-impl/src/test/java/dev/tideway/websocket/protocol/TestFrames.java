@@ -63,6 +63,21 @@ final class TestFrames {
         return frame(true, 0, OpCode.CLOSE, payload);
     }
 
+    /**
+     * A message of {@code opcode} in frames of {@code fragmentSize} payload bytes (the last may be shorter),
+     * as a sender that fragments automatically writes it; an empty message is one empty frame.
+     */
+    TestFrames fragmented(int opcode, byte[] payload, int fragmentSize) {
+        int start = 0;
+        do {
+            int end = Math.min(payload.length, start + fragmentSize);
+            frame(end == payload.length, 0, start == 0 ? opcode : OpCode.CONTINUATION,
+                    Arrays.copyOfRange(payload, start, end));
+            start = end;
+        } while (start < payload.length);
+        return this;
+    }
+
     /** A frame without RSV bits carrying text, whatever its opcode (a fragment, a ping, a reserved opcode). */
     TestFrames frame(boolean fin, int opcode, String text) {
         return frame(fin, 0, opcode, utf8(text));
@@ -156,7 +171,11 @@ final class TestFrames {
 
     /** {@code length} bytes of {@code pattern}'s UTF-8 repeated (and cut), as Autobahn fills large payloads. */
     static byte[] repeated(String pattern, int length) {
-        byte[] unit = utf8(pattern);
+        return repeated(utf8(pattern), length);
+    }
+
+    /** {@code length} bytes of {@code unit} repeated (and cut). */
+    static byte[] repeated(byte[] unit, int length) {
         byte[] bytes = new byte[length];
         for (int i = 0; i < length; i += unit.length) {
             System.arraycopy(unit, 0, bytes, i, Math.min(unit.length, length - i));
