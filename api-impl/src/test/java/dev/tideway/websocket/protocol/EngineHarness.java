@@ -400,6 +400,10 @@ final class EngineHarness {
         return "BINARY " + hex(data);
     }
 
+    static String ping(byte[] data) {
+        return "PING " + hex(data);
+    }
+
     static String pong(byte[] data) {
         return "PONG " + hex(data);
     }
