@@ -68,10 +68,16 @@ final class TestFrames {
      * as a sender that fragments automatically writes it; an empty message is one empty frame.
      */
     TestFrames fragmented(int opcode, byte[] payload, int fragmentSize) {
+        return fragmented(opcode, 0, payload, fragmentSize);
+    }
+
+    /** As {@link #fragmented(int, byte[], int)}, with RSV bits on the first frame (a compressed message). */
+    TestFrames fragmented(int opcode, int firstRsv, byte[] payload, int fragmentSize) {
         int start = 0;
         do {
             int end = Math.min(payload.length, start + fragmentSize);
-            frame(end == payload.length, 0, start == 0 ? opcode : OpCode.CONTINUATION,
+            boolean first = start == 0;
+            frame(end == payload.length, first ? firstRsv : 0, first ? opcode : OpCode.CONTINUATION,
                     Arrays.copyOfRange(payload, start, end));
             start = end;
         } while (start < payload.length);
