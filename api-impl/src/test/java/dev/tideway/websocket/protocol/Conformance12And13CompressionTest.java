@@ -565,6 +565,44 @@ class Conformance12And13CompressionTest {
         peer.end();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    @DisplayName("12.x a compressed session cut into reads at random points gives the same echoes")
+    void randomSplitsOfACompressedSession(Role role) {
+        Agreement builder = negotiate(role, Params.P1, ClientConfig.DEFAULT);
+        PeerDeflate compressor = peerOf(role, builder);
+        byte[] json = DATA.get(DataSet.JSON);
+        TestFrames session = EngineHarness.echo(role).peer();
+        for (int i = 0; i < 4; i++) { // context taken over from message to message
+            peerMessage(session, builder, compressor, OpCode.TEXT, slice(json, 500L * i, 3000), i % 2 == 0 ? 0 : 700);
+        }
+        byte[] fragmented = compressor.compress(slice(json, 9000, 5000));
+        session.frame(false, RSV1, OpCode.TEXT, Arrays.copyOf(fragmented, 100)).ping(TestFrames.utf8("p"))
+                .frame(true, 0, OpCode.CONTINUATION, Arrays.copyOfRange(fragmented, 100, fragmented.length))
+                .binary(slice(DATA.get(DataSet.PDF), 0, 2000))
+                .close(CloseCodes.NORMAL_CLOSURE, "");
+        byte[] wire = session.bytes();
+        builder.extensions().forEach(Extension::release);
+        compressor.end();
+
+        List<String> expected = null;
+        for (int seed = 0; seed <= 10; seed++) {
+            Agreement agreement = negotiate(role, Params.P1, ClientConfig.DEFAULT);
+            PeerDeflate peer = peerOf(role, agreement);
+            EngineHarness h = harness(role, agreement, peer, ProtocolSettings.DEFAULTS);
+            if (seed == 0) {
+                h.feed(wire);
+                expected = h.described();
+                assertEquals(8, expected.size(), "4 echoes, a pong, 2 echoes and the close: " + expected);
+            } else {
+                h.feedSplitAt(wire, EngineHarness.randomSplits(wire.length, new Random(seed), 40));
+                assertEquals(expected, h.described(), "seed " + seed);
+            }
+            h.assertPeerCloseAnswered(CloseCodes.NORMAL_CLOSURE);
+            peer.end();
+        }
+    }
+
     // ---------------------------------------------------------------- the peer's side
 
     /** One message as the peer sends it: compressed when agreed, in frames of {@code fragmentSize} (or one). */

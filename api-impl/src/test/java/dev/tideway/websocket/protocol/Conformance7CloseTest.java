@@ -1,12 +1,14 @@
 package dev.tideway.websocket.protocol;
 
 import static dev.tideway.websocket.protocol.EngineHarness.close;
+import static dev.tideway.websocket.protocol.EngineHarness.pong;
 import static dev.tideway.websocket.protocol.EngineHarness.text;
 import static dev.tideway.websocket.protocol.TestFrames.hex;
 import static dev.tideway.websocket.protocol.TestFrames.repeated;
 import static dev.tideway.websocket.protocol.TestFrames.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -317,15 +319,69 @@ class Conformance7CloseTest {
         EngineHarness h = EngineHarness.echo(role);
         h.connection().close(CloseStatus.NORMAL);
 
-        h.feed(h.peer().text(HELLO).ping(utf8("late ping")).close(NORMAL, ""));
+        h.feed(h.peer().text(HELLO).close(NORMAL, ""));
 
-        h.assertSent(close(NORMAL)); // no echo and no pong after our close frame
+        h.assertSent(close(NORMAL)); // no echo after our close frame (RFC 6455 §5.5.1)
         assertEquals(List.of(), h.listener().messages);
         if (role == Role.CLIENT) {
             h.peerClosesTcp();
         }
         h.assertTcpClosedAfterEverything();
         assertEquals(NORMAL, h.listener().closed.code());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    @DisplayName("7.x a ping after our close, before the peer's, is still answered (RFC 6455 §5.5.2)")
+    void pingAfterOurCloseIsAnswered(Role role) {
+        EngineHarness h = EngineHarness.echo(role);
+        h.connection().close(CloseStatus.NORMAL);
+
+        h.feed(h.peer().ping(utf8("late ping")));
+
+        h.assertSent(close(NORMAL), pong("late ping"));
+        assertFalse(h.transport().closed());
+
+        h.feed(h.peer().close(NORMAL, "").ping(utf8("after the peer's close")));
+
+        h.assertSent(close(NORMAL), pong("late ping")); // not after the peer's close frame
+        if (role == Role.CLIENT) {
+            h.peerClosesTcp();
+        }
+        h.assertTcpClosedAfterEverything();
+        assertEquals(NORMAL, h.listener().closed.code());
+    }
+
+    /** A close code the application may ask for, and whether it may go on the wire. */
+    private record OwnCode(int code, boolean allowed) {
+        @Override
+        public String toString() {
+            return "our close with " + code + (code == CloseCodes.NO_STATUS_RECEIVED ? " goes as an empty close frame"
+                    : allowed ? " goes on the wire" : " is refused: it may not be sent (RFC 6455 §7.4)");
+        }
+    }
+
+    static Stream<Arguments> ownCodes() {
+        return EngineHarness.inBothRoles(List.of(new OwnCode(1000, true), new OwnCode(4999, true),
+                new OwnCode(CloseCodes.NO_STATUS_RECEIVED, true), new OwnCode(CloseCodes.ABNORMAL_CLOSURE, false),
+                new OwnCode(CloseCodes.TLS_HANDSHAKE_FAILURE, false), new OwnCode(999, false),
+                new OwnCode(1004, false), new OwnCode(5000, false)));
+    }
+
+    @ParameterizedTest(name = "7.x {0} ({1})")
+    @MethodSource("ownCodes")
+    void ownCloseCodeMustBeSendable(OwnCode c, Role role) {
+        EngineHarness h = EngineHarness.echo(role);
+        CloseStatus status = new CloseStatus(c.code(), "");
+
+        if (c.allowed()) {
+            h.connection().close(status);
+            h.assertSent(close(c.code()));
+        } else {
+            assertThrows(IllegalArgumentException.class, () -> h.connection().close(status));
+            h.assertOpen();
+            h.closeByPeer(); // the connection is still usable
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -375,6 +431,42 @@ class Conformance7CloseTest {
         h.assertTcpClosedAfterEverything();
         assertEquals(NORMAL, h.listener().closed.code(), "the handshake had completed");
         assertEquals(1, h.listener().closedCalls);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    @DisplayName("7.x slow peer: after a protocol error, TCP is closed only once the close frame is written")
+    void failureWaitsForTheCloseFrame(Role role) {
+        EngineHarness h = EngineHarness.echo(role);
+        h.transport().holdWrites(true);
+
+        h.feed(h.peer().text(HELLO)); // the echo's write stays outstanding
+
+        h.feed(h.peer().frame(true, 1, OpCode.TEXT, utf8(HELLO)));
+
+        h.assertSent(text(HELLO)); // the close frame waits for the outstanding write
+        assertFalse(h.transport().closed(), "TCP stays open while frames wait");
+        h.transport().completeWrites();
+        h.assertSent(text(HELLO), close(CloseCodes.PROTOCOL_ERROR));
+        assertFalse(h.transport().closed(), "TCP stays open until the close frame is written");
+        h.transport().completeWrites();
+        h.assertFailed(CloseCodes.PROTOCOL_ERROR);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    @DisplayName("7.x slow peer: the answer to the peer's close is written before the handshake completes")
+    void answerWaitsForItsWrite(Role role) {
+        EngineHarness h = EngineHarness.echo(role);
+        h.transport().holdWrites(true);
+
+        h.feed(h.peer().close(NORMAL, ""));
+
+        h.assertSent(close(NORMAL));
+        assertFalse(h.transport().closed(), "TCP stays open until the answer is written");
+        assertEquals(0, h.scheduler().pending(), "the client's wait for the server starts once the answer is out");
+        h.transport().completeWrites();
+        h.assertPeerCloseAnswered(NORMAL);
     }
 
     @ParameterizedTest(name = "{0}")

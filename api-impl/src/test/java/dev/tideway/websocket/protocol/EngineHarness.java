@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
  *
  * <p>Every frame the engine writes is checked as it is read back: masked exactly when the engine is the
  * client, RSV bits only where a negotiated extension owns them and only on a message's first frame,
- * control frames final and at most 125 bytes, data frames in a valid fragment order, and nothing at all
- * after the engine's close frame.
+ * control frames final and at most 125 bytes, data frames in a valid fragment order, and nothing but
+ * pongs after the engine's close frame (RFC 6455 §5.5.1 and §5.5.2).
  *
  * <p>The {@code assert...} methods check the "strict" outcome of a session: the exact close code, the close
  * frame written before the TCP connection was closed and nothing after it, the listener told exactly once,
@@ -341,8 +341,9 @@ final class EngineHarness {
 
     private void check(WireFrames.Frame frame) {
         String what = OpCode.name(frame.opcode()) + " frame #" + frames.size();
-        if (closeSent) {
-            fail(what + " written after the engine's close frame");
+        if (closeSent && frame.opcode() != OpCode.PONG) {
+            // §5.5.1 forbids data after a close frame; §5.5.2 still asks for pongs until the peer's close
+            fail(what + " written after the engine's close frame, where only a pong may follow");
         }
         assertEquals(role.masksOutbound(), frame.masked(), what + ": masked must be " + role.masksOutbound());
         assertTrue(OpCode.isDefined(frame.opcode()), what + ": reserved opcode");
@@ -496,6 +497,7 @@ final class EngineHarness {
         assertEquals(transport.totalWritten(), transport.writtenAtClose(),
                 "bytes were written after the TCP connection was closed");
         assertEquals(0, transport.writesAfterClose(), "writes after the TCP connection was closed");
+        assertFalse(transport.closedWithWritePending(), "the TCP connection was closed before a write completed");
     }
 
     /** Settings of one harness. */

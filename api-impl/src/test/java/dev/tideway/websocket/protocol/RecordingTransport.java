@@ -17,6 +17,7 @@ final class RecordingTransport implements Transport {
     private int writeCalls;
     private long totalWritten;
     private long writtenAtClose = -1;
+    private boolean closedWithWritePending;
     private int writesAfterClose;
     private boolean holdWrites;
     private boolean paused;
@@ -84,8 +85,14 @@ final class RecordingTransport implements Transport {
     public synchronized void close() {
         if (!closed) {
             writtenAtClose = totalWritten;
+            closedWithWritePending = !pendingCallbacks.isEmpty();
         }
         closed = true;
+    }
+
+    /** Whether the connection was closed while a held write had not completed: its bytes would be lost. */
+    synchronized boolean closedWithWritePending() {
+        return closedWithWritePending;
     }
 
     /** Bytes written since the transport was created, taken or not. */
