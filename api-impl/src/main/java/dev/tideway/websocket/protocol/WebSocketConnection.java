@@ -298,6 +298,22 @@ public final class WebSocketConnection {
         completeSend(refused, callback);
     }
 
+    /**
+     * Queues the pong that answers a ping. Unlike the sends above, it still goes after our close frame:
+     * a ping must be answered unless the peer's close frame has arrived (RFC 6455 §5.5.2), and §5.5.1
+     * forbids only data frames after a close frame.
+     */
+    private void answerPing(ByteBuffer payload) {
+        synchronized (sendLock) {
+            CloseHandshake.State state = closeHandshake.state();
+            if (state != CloseHandshake.State.OPEN && state != CloseHandshake.State.CLOSE_SENT) {
+                return;
+            }
+            flusher.enqueue(true, 0, OpCode.PONG, payload, WriteCallback.NOOP);
+        }
+        flusher.flush(false);
+    }
+
     private void completeSend(IOException refused, WriteCallback callback) {
         if (refused != null) {
             callback.failed(refused);
@@ -455,7 +471,7 @@ public final class WebSocketConnection {
         public void onControlFrame(FrameHeader header, ByteBuffer payload) throws ProtocolException {
             switch (header.opcode()) {
                 case OpCode.PING -> {
-                    sendControl(OpCode.PONG, copyOf(payload), WriteCallback.NOOP);
+                    answerPing(copyOf(payload));
                     listener.onPing(payload);
                 }
                 case OpCode.PONG -> listener.onPong(payload);

@@ -72,7 +72,7 @@ class WebSocketConnectionTest {
     }
 
     @Test
-    void nothingIsSentAfterOurCloseFrame() {
+    void noDataIsSentAfterOurCloseFrame() {
         WebSocketConnection server = server();
         server.close(new CloseStatus(1000, "bye"));
         RecordingCallback text = new RecordingCallback();
@@ -80,10 +80,11 @@ class WebSocketConnectionTest {
         server.onRead(TestFrames.fromClient().ping(new byte[] {1}).buffer());
         assertInstanceOf(ClosedChannelException.class, text.failures.get(0));
         List<WireFrames.Frame> frames = WireFrames.parse(transport.takeWritten());
-        assertEquals(1, frames.size(), "only the close frame: no text, no pong");
+        assertEquals(2, frames.size(), "the close frame, no text, and the pong RFC 6455 §5.5.2 still asks for");
         assertEquals(OpCode.CLOSE, frames.get(0).opcode());
         assertEquals(1000, frames.get(0).closeCode());
         assertEquals("bye", frames.get(0).closeReason());
+        assertEquals(OpCode.PONG, frames.get(1).opcode());
     }
 
     @Test
