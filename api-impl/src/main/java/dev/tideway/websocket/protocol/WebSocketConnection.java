@@ -206,8 +206,14 @@ public final class WebSocketConnection {
     /**
      * Starts the closing handshake, and tells {@code sent} when our close frame has been written (or
      * could not be). Returns false, without calling {@code sent}, when the handshake had already begun.
+     *
+     * @throws IllegalArgumentException when the code may not be sent in a close frame (RFC 6455 §7.4),
+     *                                  such as 1006 or 1015; 1005 sends a close frame without a code
      */
     public boolean close(CloseStatus status, WriteCallback sent) {
+        if (status.code() != CloseCodes.NO_STATUS_RECEIVED && !CloseCodes.isValidOnWire(status.code())) {
+            throw new IllegalArgumentException("Close code " + status.code() + " may not be sent in a close frame");
+        }
         return sendClose(status, new WriteCallback() {
             @Override
             public void completed() {
