@@ -65,6 +65,21 @@ class Conformance1FramingTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Role.class)
+    @DisplayName("1.x (RFC 6455 §5.1) a frame masked the wrong way for its direction -> 1002")
+    void wronglyMaskedFrameFails(Role role) {
+        EngineHarness h = EngineHarness.echo(role);
+        // a client must mask every frame, a server none: the peer does the opposite
+        boolean masked = role == Role.CLIENT;
+
+        h.feed(h.peer().frame(true, 0, OpCode.TEXT, TestFrames.utf8("Hello"), masked));
+
+        h.assertSent(EngineHarness.close(CloseCodes.PROTOCOL_ERROR));
+        h.assertFailed(CloseCodes.PROTOCOL_ERROR);
+        assertEquals(List.of(), h.listener().messages);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
     @DisplayName("1.1.8 text message of 65536 bytes delivered in reads of 997 bytes is echoed")
     void chunkedTextMessageIsEchoed(Role role) {
         EngineHarness h = EngineHarness.echo(role);

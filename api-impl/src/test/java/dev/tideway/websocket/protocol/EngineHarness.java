@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tideway.websocket.protocol.extension.Extension;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -351,6 +352,9 @@ final class EngineHarness {
             assertTrue(frame.fin(), what + ": a control frame must not be fragmented");
             assertEquals(0, frame.rsv(), what + ": RSV bits on a control frame");
             assertTrue(frame.payload().length <= 125, what + ": control payload over 125 bytes");
+            if (frame.opcode() == OpCode.CLOSE) {
+                checkClosePayload(what, frame.payload());
+            }
             return;
         }
         boolean continuation = frame.opcode() == OpCode.CONTINUATION;
@@ -360,6 +364,21 @@ final class EngineHarness {
             assertEquals(0, frame.rsv(), what + ": RSV bits on a continuation frame");
         } else {
             assertEquals(0, frame.rsv() & ~extensionRsv, what + ": RSV bits no negotiated extension owns");
+        }
+    }
+
+    /** Empty, or a code that may go on the wire and a UTF-8 reason (RFC 6455 §5.5.1, §7.4). */
+    private static void checkClosePayload(String what, byte[] payload) {
+        if (payload.length == 0) {
+            return;
+        }
+        assertTrue(payload.length >= 2, what + ": a one-byte close payload");
+        int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        assertTrue(CloseCodes.isValidOnWire(code), what + ": close code " + code + " may not be sent");
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload, 2, payload.length - 2));
+        } catch (CharacterCodingException e) {
+            fail(what + ": the close reason is not valid UTF-8");
         }
     }
 
