@@ -1,13 +1,13 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.ping;
-import static dev.tideway.websocket.protocol.EngineHarness.pong;
-import static dev.tideway.websocket.protocol.EngineHarness.text;
+import static dev.tideway.websocket.protocol.EngineTranscript.ping;
+import static dev.tideway.websocket.protocol.EngineTranscript.pong;
+import static dev.tideway.websocket.protocol.EngineTranscript.text;
 import static dev.tideway.websocket.protocol.TestFrames.repeated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tideway.websocket.protocol.EngineHarness.Sent;
+import dev.tideway.websocket.protocol.EngineTranscript.Sent;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,13 +1,15 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.close;
-import static dev.tideway.websocket.protocol.EngineHarness.pong;
+import static dev.tideway.websocket.protocol.EngineTranscript.binary;
+import static dev.tideway.websocket.protocol.EngineTranscript.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.pong;
+import static dev.tideway.websocket.protocol.EngineTranscript.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tideway.websocket.protocol.EngineHarness.Sent;
+import dev.tideway.websocket.protocol.EngineTranscript.Sent;
 import dev.tideway.websocket.protocol.extension.Extension;
 import dev.tideway.websocket.protocol.extension.ExtensionNegotiation;
 import dev.tideway.websocket.protocol.extension.ExtensionNegotiationException;
@@ -497,8 +499,7 @@ class Conformance12And13CompressionTest {
         h.feed(h.peer().frame(true, RSV1, OpCode.BINARY, new byte[0]));
         h.feed(peerMessage(h.peer(), agreement, peer, OpCode.TEXT, hello, 0)); // the stream is still intact
 
-        assertEquals(List.of(EngineHarness.text(""), EngineHarness.binary(new byte[0]), EngineHarness.text(hello)),
-                h.described());
+        h.assertSent(text(""), binary(new byte[0]), text(hello));
         h.closeByPeer();
         peer.end();
     }
@@ -518,7 +519,7 @@ class Conformance12And13CompressionTest {
                 .ping(TestFrames.utf8("ping payload"))
                 .frame(true, 0, OpCode.CONTINUATION, Arrays.copyOfRange(compressed, half, compressed.length)));
 
-        assertEquals(List.of(pong("ping payload"), EngineHarness.text(message)), h.described());
+        h.assertSent(pong("ping payload"), text(message));
         h.closeByPeer();
         peer.end();
     }

@@ -1,7 +1,8 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.binary;
-import static dev.tideway.websocket.protocol.EngineHarness.text;
+import static dev.tideway.websocket.protocol.EngineTranscript.binary;
+import static dev.tideway.websocket.protocol.EngineTranscript.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.text;
 import static dev.tideway.websocket.protocol.TestFrames.repeated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -73,7 +74,7 @@ class Conformance1FramingTest {
 
         h.feed(h.peer().frame(true, 0, OpCode.TEXT, TestFrames.utf8("Hello"), masked));
 
-        h.assertSent(EngineHarness.close(CloseCodes.PROTOCOL_ERROR));
+        h.assertSent(close(CloseCodes.PROTOCOL_ERROR));
         h.assertFailed(CloseCodes.PROTOCOL_ERROR);
         assertEquals(List.of(), h.listener().messages);
     }

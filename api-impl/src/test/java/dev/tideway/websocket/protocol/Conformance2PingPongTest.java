@@ -1,6 +1,7 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.pong;
+import static dev.tideway.websocket.protocol.EngineTranscript.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.pong;
 import static dev.tideway.websocket.protocol.TestFrames.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,7 +87,7 @@ class Conformance2PingPongTest {
 
         h.feed(h.peer().ping(fe(126)));
 
-        h.assertSent(EngineHarness.close(CloseCodes.PROTOCOL_ERROR));
+        h.assertSent(close(CloseCodes.PROTOCOL_ERROR));
         h.assertFailed(CloseCodes.PROTOCOL_ERROR);
         assertEquals(List.of(), h.listener().pings, "the listener is not told of the ping");
     }

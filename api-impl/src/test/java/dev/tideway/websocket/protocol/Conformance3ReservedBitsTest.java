@@ -1,7 +1,7 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.close;
-import static dev.tideway.websocket.protocol.EngineHarness.text;
+import static dev.tideway.websocket.protocol.EngineTranscript.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.text;
 import static dev.tideway.websocket.protocol.TestFrames.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,8 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.close;
-import static dev.tideway.websocket.protocol.EngineHarness.pong;
-import static dev.tideway.websocket.protocol.EngineHarness.text;
+import static dev.tideway.websocket.protocol.EngineTranscript.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.pong;
+import static dev.tideway.websocket.protocol.EngineTranscript.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tideway.websocket.protocol.EngineHarness.Delivery;

@@ -1,8 +1,8 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.close;
-import static dev.tideway.websocket.protocol.EngineHarness.pong;
-import static dev.tideway.websocket.protocol.EngineHarness.text;
+import static dev.tideway.websocket.protocol.EngineTranscript.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.pong;
+import static dev.tideway.websocket.protocol.EngineTranscript.text;
 import static dev.tideway.websocket.protocol.TestFrames.hex;
 import static dev.tideway.websocket.protocol.TestFrames.repeated;
 import static dev.tideway.websocket.protocol.TestFrames.utf8;

@@ -1,12 +1,14 @@
 package dev.tideway.websocket.protocol;
 
-import static dev.tideway.websocket.protocol.EngineHarness.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.binary;
+import static dev.tideway.websocket.protocol.EngineTranscript.close;
+import static dev.tideway.websocket.protocol.EngineTranscript.text;
 import static dev.tideway.websocket.protocol.TestFrames.repeated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tideway.websocket.protocol.EngineHarness.Delivery;
-import dev.tideway.websocket.protocol.EngineHarness.Sent;
+import dev.tideway.websocket.protocol.EngineTranscript.Sent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -169,7 +171,7 @@ class Conformance9LimitsTest {
 
         h.feed(h.peer().frame(true, 0, OpCode.TEXT, payload).fragmented(OpCode.BINARY, payload, 300));
 
-        h.assertSent(EngineHarness.text(payload), EngineHarness.binary(payload));
+        h.assertSent(text(payload), binary(payload));
         h.closeByPeer();
     }
 
@@ -211,7 +213,7 @@ class Conformance9LimitsTest {
 
         h.feed(h.peer().text("x".repeat(101)));
 
-        h.assertSent(EngineHarness.text("x".repeat(200)), close(CloseCodes.MESSAGE_TOO_BIG));
+        h.assertSent(text("x".repeat(200)), close(CloseCodes.MESSAGE_TOO_BIG));
         h.assertFailed(CloseCodes.MESSAGE_TOO_BIG);
     }
 

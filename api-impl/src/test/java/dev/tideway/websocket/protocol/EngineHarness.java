@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tideway.websocket.protocol.EngineTranscript.MessageDecoder;
+import dev.tideway.websocket.protocol.EngineTranscript.Sent;
 import dev.tideway.websocket.protocol.extension.Extension;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -22,13 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
  * Drives one {@link WebSocketConnection} as the Autobahn TestSuite's fuzzer drives a testee: the test plays
  * the peer and feeds raw frame bytes ({@link #peer()}), in one read, frame by frame, in chops of a fixed
  * size or split at random; the engine runs Autobahn's echo endpoint (every text or binary message sent back
- * whole, as the same type). What the engine writes is decoded with {@link WireFrames}, independently of
- * the engine's own parser, and kept as a list of {@link Sent} entries.
- *
- * <p>Every frame the engine writes is checked as it is read back: masked exactly when the engine is the
- * client, RSV bits only where a negotiated extension owns them and only on a message's first frame,
- * control frames final and at most 125 bytes, data frames in a valid fragment order, and nothing but
- * pongs after the engine's close frame (RFC 6455 §5.5.1 and §5.5.2).
+ * whole, as the same type). What the engine writes is read back, and checked frame by frame, by an
+ * {@link EngineTranscript}.
  *
  * <p>The {@code assert...} methods check the "strict" outcome of a session: the exact close code, the close
  * frame written before the TCP connection was closed and nothing after it, the listener told exactly once,
@@ -36,79 +28,21 @@ import org.junit.jupiter.params.provider.Arguments;
  */
 final class EngineHarness {
 
-    /** Turns a message the engine sent back into its application payload (for example, inflates it). */
-    @FunctionalInterface
-    interface MessageDecoder {
-        byte[] decode(int rsv, byte[] wirePayload);
-    }
-
-    /** A message without RSV bits is its own payload; any RSV bit means the test forgot a decoder. */
-    private static final MessageDecoder PLAIN = (rsv, payload) -> {
-        assertEquals(0, rsv, "RSV bits on a message although no extension is negotiated");
-        return payload;
-    };
-
-    /**
-     * One thing the engine sent: a whole data message (its frames joined and decoded) or a control frame.
-     *
-     * @param rsv         the RSV bits of the message's first frame
-     * @param payload     the decoded payload
-     * @param wireLength  payload bytes on the wire, over all frames (compressed, when compressed)
-     * @param frameSizes  payload length of each frame
-     */
-    record Sent(int opcode, int rsv, byte[] payload, long wireLength, List<Integer> frameSizes) {
-        int closeCode() {
-            return payload.length < 2 ? CloseCodes.NO_STATUS_RECEIVED
-                    : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-        }
-
-        String closeReason() {
-            return payload.length < 2 ? "" : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
-        }
-
-        /** A short form to compare in assertions: see {@link #text}, {@link #pong}, {@link #close} and so on. */
-        String describe() {
-            return switch (opcode) {
-                case OpCode.TEXT -> describeText(payload);
-                case OpCode.BINARY -> "BINARY " + hex(payload);
-                case OpCode.CLOSE -> close(closeCode());
-                default -> OpCode.name(opcode) + " " + hex(payload);
-            };
-        }
-
-        @Override
-        public String toString() {
-            return describe();
-        }
-    }
-
     private final Role role;
     private final RecordingTransport transport = new RecordingTransport();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final RecordingListener listener = new RecordingListener();
     private final WebSocketConnection connection;
-    private final int extensionRsv;
-    private final MessageDecoder decoder;
+    private final EngineTranscript transcript;
     private final List<Throwable> echoFailures = new ArrayList<>();
-
-    private final List<WireFrames.Frame> frames = new ArrayList<>();
-    private final List<Sent> sent = new ArrayList<>();
-    private int sentTaken;
-    /** The data message being read back: its first frame's opcode and RSV, or -1 between messages. */
-    private int messageOpcode = -1;
-    private int messageRsv;
-    private final ByteArrayOutputStream messagePayload = new ByteArrayOutputStream();
-    private final List<Integer> messageFrameSizes = new ArrayList<>();
-    private boolean closeSent;
 
     private EngineHarness(Builder b) {
         this.role = b.role;
-        this.decoder = b.decoder;
-        int rsv = 0;
+        int extensionRsv = 0;
         for (Extension extension : b.extensions) {
-            rsv |= extension.rsvBits();
+            extensionRsv |= extension.rsvBits();
         }
-        this.extensionRsv = rsv;
+        this.transcript = new EngineTranscript(role, extensionRsv, b.decoder);
         this.connection = WebSocketConnection.builder(role, transport, listener)
                 .settings(b.settings)
                 .extensions(b.extensions)
@@ -228,8 +162,7 @@ final class EngineHarness {
     }
 
     private boolean closeSent() {
-        readWritten();
-        return closeSent;
+        return transcript().closeSent();
     }
 
     /** Delivers the bytes in one read. */
@@ -297,10 +230,15 @@ final class EngineHarness {
 
     // ---------------------------------------------------------------- what the engine wrote
 
-    /** Every frame the engine has written, checked as described in the class comment. */
+    /** What the engine has written, read back and checked so far. */
+    private EngineTranscript transcript() {
+        transcript.read(transport.takeWritten());
+        return transcript;
+    }
+
+    /** Every frame the engine has written, checked as {@link EngineTranscript} describes. */
     List<WireFrames.Frame> frames() {
-        readWritten();
-        return frames;
+        return transcript().frames();
     }
 
     /** The last thing the engine sent. */
@@ -312,137 +250,16 @@ final class EngineHarness {
 
     /** Every message and control frame the engine has sent. */
     List<Sent> sent() {
-        readWritten();
-        return sent;
+        return transcript().sent();
     }
 
     /** What the engine sent since the last call (for long sessions, whose echoes are checked one by one). */
     List<Sent> takeSent() {
-        readWritten();
-        List<Sent> taken = List.copyOf(sent.subList(sentTaken, sent.size()));
-        sentTaken = sent.size();
-        return taken;
+        return transcript().takeSent();
     }
 
     List<String> described() {
         return sent().stream().map(Sent::describe).toList();
-    }
-
-    private void readWritten() {
-        byte[] written = transport.takeWritten();
-        if (written.length == 0) {
-            return;
-        }
-        for (WireFrames.Frame frame : WireFrames.parse(written)) {
-            check(frame);
-            frames.add(frame);
-            collect(frame);
-        }
-    }
-
-    private void check(WireFrames.Frame frame) {
-        String what = OpCode.name(frame.opcode()) + " frame #" + frames.size();
-        if (closeSent && frame.opcode() != OpCode.PONG) {
-            // §5.5.1 forbids data after a close frame; §5.5.2 still asks for pongs until the peer's close
-            fail(what + " written after the engine's close frame, where only a pong may follow");
-        }
-        assertEquals(role.masksOutbound(), frame.masked(), what + ": masked must be " + role.masksOutbound());
-        assertTrue(OpCode.isDefined(frame.opcode()), what + ": reserved opcode");
-        if (OpCode.isControl(frame.opcode())) {
-            assertTrue(frame.fin(), what + ": a control frame must not be fragmented");
-            assertEquals(0, frame.rsv(), what + ": RSV bits on a control frame");
-            assertTrue(frame.payload().length <= 125, what + ": control payload over 125 bytes");
-            if (frame.opcode() == OpCode.CLOSE) {
-                checkClosePayload(what, frame.payload());
-            }
-            return;
-        }
-        boolean continuation = frame.opcode() == OpCode.CONTINUATION;
-        assertEquals(messageOpcode >= 0, continuation,
-                what + (continuation ? ": continuation without a message" : ": new message inside a message"));
-        if (continuation) {
-            assertEquals(0, frame.rsv(), what + ": RSV bits on a continuation frame");
-        } else {
-            assertEquals(0, frame.rsv() & ~extensionRsv, what + ": RSV bits no negotiated extension owns");
-        }
-    }
-
-    /** Empty, or a code that may go on the wire and a UTF-8 reason (RFC 6455 §5.5.1, §7.4). */
-    private static void checkClosePayload(String what, byte[] payload) {
-        if (payload.length == 0) {
-            return;
-        }
-        assertTrue(payload.length >= 2, what + ": a one-byte close payload");
-        int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-        assertTrue(CloseCodes.isValidOnWire(code), what + ": close code " + code + " may not be sent");
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(payload, 2, payload.length - 2));
-        } catch (CharacterCodingException e) {
-            fail(what + ": the close reason is not valid UTF-8");
-        }
-    }
-
-    private void collect(WireFrames.Frame frame) {
-        int opcode = frame.opcode();
-        if (OpCode.isControl(opcode)) {
-            closeSent |= opcode == OpCode.CLOSE;
-            byte[] payload = frame.payload();
-            sent.add(new Sent(opcode, 0, payload, payload.length, List.of(payload.length)));
-            return;
-        }
-        if (opcode != OpCode.CONTINUATION) {
-            messageOpcode = opcode;
-            messageRsv = frame.rsv();
-        }
-        messagePayload.writeBytes(frame.payload());
-        messageFrameSizes.add(frame.payload().length);
-        if (frame.fin()) {
-            byte[] wirePayload = messagePayload.toByteArray();
-            sent.add(new Sent(messageOpcode, messageRsv, decoder.decode(messageRsv, wirePayload),
-                    wirePayload.length, List.copyOf(messageFrameSizes)));
-            messageOpcode = -1;
-            messagePayload.reset();
-            messageFrameSizes.clear();
-        }
-    }
-
-    // ---------------------------------------------------------------- expected entries, as described
-
-    static String text(String text) {
-        return describeText(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String text(byte[] utf8) {
-        return describeText(utf8);
-    }
-
-    static String binary(byte[] data) {
-        return "BINARY " + hex(data);
-    }
-
-    static String ping(byte[] data) {
-        return "PING " + hex(data);
-    }
-
-    static String pong(byte[] data) {
-        return "PONG " + hex(data);
-    }
-
-    static String pong(String data) {
-        return pong(data.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A close frame with this code; {@link CloseCodes#NO_STATUS_RECEIVED} stands for an empty close frame. */
-    static String close(int code) {
-        return code == CloseCodes.NO_STATUS_RECEIVED ? "CLOSE (no status)" : "CLOSE " + code;
-    }
-
-    private static String describeText(byte[] utf8) {
-        return "TEXT " + new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 
     // ---------------------------------------------------------------- outcomes
@@ -469,7 +286,7 @@ final class EngineHarness {
         List<Sent> all = sent();
         assertFalse(all.isEmpty(), "nothing was sent; expected a close frame with " + code);
         Sent last = all.get(all.size() - 1);
-        assertEquals(close(code), last.describe(), "the engine's last frame");
+        assertEquals(EngineTranscript.close(code), last.describe(), "the engine's last frame");
         assertTcpClosedAfterEverything();
         assertEquals(code, listener.closed == null ? -1 : listener.closed.code(), "outcome reported");
         assertEquals(1, listener.closedCalls, "outcome reported once");
@@ -493,7 +310,7 @@ final class EngineHarness {
     void assertPeerCloseAnswered(int code) {
         List<Sent> all = sent();
         assertFalse(all.isEmpty(), "no close frame was sent");
-        assertEquals(close(code), all.get(all.size() - 1).describe(), "the engine's last frame");
+        assertEquals(EngineTranscript.close(code), all.get(all.size() - 1).describe(), "the engine's last frame");
         assertEquals(code, listener.closed == null ? -1 : listener.closed.code(), "outcome reported");
         assertEquals(1, listener.closedCalls, "outcome reported once");
         assertTrue(listener.errors.isEmpty(), () -> "errors: " + listener.errors);
@@ -524,7 +341,7 @@ final class EngineHarness {
         private final Role role;
         private ProtocolSettings settings = ProtocolSettings.DEFAULTS;
         private List<Extension> extensions = List.of();
-        private MessageDecoder decoder = PLAIN;
+        private MessageDecoder decoder = EngineTranscript.PLAIN;
         private boolean echo = true;
 
         private Builder(Role role) {
