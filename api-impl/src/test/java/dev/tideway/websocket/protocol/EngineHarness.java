@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.Arguments;
  * {@link EngineTranscript}.
  *
  * <p>The {@code assert...} methods check the "strict" outcome of a session: the exact close code, the close
- * frame written before the TCP connection was closed and nothing after it, the listener told exactly once,
- * and, for the client, the server left to close the TCP connection first (RFC 6455 §7.1.1).
+ * frame written (and its write completed) before the TCP connection was closed, nothing written after, the
+ * listener told exactly once, no timer left running, and, for the client, the server left to close the
+ * TCP connection first (RFC 6455 §7.1.1).
  */
 final class EngineHarness {
 
@@ -35,6 +36,16 @@ final class EngineHarness {
     private final WebSocketConnection connection;
     private final EngineTranscript transcript;
     private final List<Throwable> echoFailures = new ArrayList<>();
+    private final WriteCallback echoCallback = new WriteCallback() {
+        @Override
+        public void completed() {
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            echoFailures.add(cause);
+        }
+    };
 
     private EngineHarness(Builder b) {
         this.role = b.role;
@@ -70,25 +81,11 @@ final class EngineHarness {
 
     private void echo(RecordingListener.Message message) {
         ByteBuffer payload = ByteBuffer.wrap(message.payload());
-        WriteCallback callback = new WriteCallback() {
-            @Override
-            public void completed() {
-            }
-
-            @Override
-            public void failed(Throwable cause) {
-                echoFailures.add(cause);
-            }
-        };
         if (message.text()) {
-            connection.sendText(payload, true, callback);
+            connection.sendText(payload, true, echoCallback);
         } else {
-            connection.sendBinary(payload, true, callback);
+            connection.sendBinary(payload, true, echoCallback);
         }
-    }
-
-    Role role() {
-        return role;
     }
 
     WebSocketConnection connection() {
@@ -283,13 +280,8 @@ final class EngineHarness {
      * and the outcome, once.
      */
     void assertFailed(int code) {
-        List<Sent> all = sent();
-        assertFalse(all.isEmpty(), "nothing was sent; expected a close frame with " + code);
-        Sent last = all.get(all.size() - 1);
-        assertEquals(EngineTranscript.close(code), last.describe(), "the engine's last frame");
+        assertEndedWith(code);
         assertTcpClosedAfterEverything();
-        assertEquals(code, listener.closed == null ? -1 : listener.closed.code(), "outcome reported");
-        assertEquals(1, listener.closedCalls, "outcome reported once");
         assertEquals(1, listener.errors.size(), () -> "errors: " + listener.errors);
         ProtocolException error = (ProtocolException) listener.errors.get(0);
         assertEquals(code, error.closeCode(), "the error's close code");
@@ -308,11 +300,7 @@ final class EngineHarness {
      * at once; the client waits for the server to close it (here it does).
      */
     void assertPeerCloseAnswered(int code) {
-        List<Sent> all = sent();
-        assertFalse(all.isEmpty(), "no close frame was sent");
-        assertEquals(EngineTranscript.close(code), all.get(all.size() - 1).describe(), "the engine's last frame");
-        assertEquals(code, listener.closed == null ? -1 : listener.closed.code(), "outcome reported");
-        assertEquals(1, listener.closedCalls, "outcome reported once");
+        assertEndedWith(code);
         assertTrue(listener.errors.isEmpty(), () -> "errors: " + listener.errors);
         assertTrue(echoFailures.isEmpty(), () -> "echoes failed: " + echoFailures);
         if (role == Role.CLIENT) {
@@ -326,9 +314,16 @@ final class EngineHarness {
         assertEquals(0, scheduler.pending(), "a timer is still running");
     }
 
+    /** The engine's last frame is a close frame with {@code code}, and the outcome, reported once, has it. */
+    private void assertEndedWith(int code) {
+        assertEquals(EngineTranscript.close(code), lastSent().describe(), "the engine's last frame");
+        assertEquals(code, listener.closed == null ? -1 : listener.closed.code(), "outcome reported");
+        assertEquals(1, listener.closedCalls, "outcome reported once");
+    }
+
     /** The TCP connection is closed, after every byte the engine wrote, and nothing was written after. */
     void assertTcpClosedAfterEverything() {
-        sent();
+        transcript(); // reads and checks what was written last
         assertTrue(transport.closed(), "the transport is still open");
         assertEquals(transport.totalWritten(), transport.writtenAtClose(),
                 "bytes were written after the TCP connection was closed");
