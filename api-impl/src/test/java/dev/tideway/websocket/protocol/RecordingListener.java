@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Records what a connection delivers: whole messages (chunks joined), pings, pongs, errors and the close
- * status, in order. A hook can run inside each text or binary chunk callback (to pause reading, say).
+ * status, in order. A hook can run inside each text or binary chunk callback (to pause reading, say), and
+ * another when a message is complete (to echo it, say).
  */
 final class RecordingListener implements ConnectionListener {
     /** One delivered message. */
@@ -27,6 +28,7 @@ final class RecordingListener implements ConnectionListener {
     CloseStatus closed;
     int closedCalls;
     Consumer<ByteBuffer> onChunk = chunk -> { };
+    Consumer<Message> onMessage = message -> { };
 
     private final ByteArrayOutputStream current = new ByteArrayOutputStream();
 
@@ -45,8 +47,10 @@ final class RecordingListener implements ConnectionListener {
         onChunk.accept(chunk.duplicate());
         current.writeBytes(bytes(chunk));
         if (last) {
-            messages.add(new Message(text, current.toByteArray()));
+            Message message = new Message(text, current.toByteArray());
+            messages.add(message);
             current.reset();
+            onMessage.accept(message);
         }
     }
 

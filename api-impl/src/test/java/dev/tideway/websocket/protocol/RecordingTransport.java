@@ -7,12 +7,17 @@ import java.util.List;
 
 /**
  * A transport over memory: records every write (as one gathering write each) and completes it at once,
- * or, with {@link #holdWrites(boolean)}, only when the test says so, to play a slow peer.
+ * or, with {@link #holdWrites(boolean)}, only when the test says so, to play a slow peer. Also records how
+ * many bytes had been written when the connection was closed, and whether anything was written after, so
+ * that a test can check that a close frame left before the TCP connection was closed.
  */
 final class RecordingTransport implements Transport {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private final List<WriteCallback> pendingCallbacks = new ArrayList<>();
     private int writeCalls;
+    private long totalWritten;
+    private long writtenAtClose = -1;
+    private int writesAfterClose;
     private boolean holdWrites;
     private boolean paused;
     private boolean closed;
@@ -20,10 +25,14 @@ final class RecordingTransport implements Transport {
     @Override
     public synchronized void write(ByteBuffer[] buffers, WriteCallback callback) {
         writeCalls++;
+        if (closed) {
+            writesAfterClose++;
+        }
         for (ByteBuffer buffer : buffers) {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             written.writeBytes(bytes);
+            totalWritten += bytes.length;
         }
         if (holdWrites) {
             pendingCallbacks.add(callback);
@@ -73,7 +82,25 @@ final class RecordingTransport implements Transport {
 
     @Override
     public synchronized void close() {
+        if (!closed) {
+            writtenAtClose = totalWritten;
+        }
         closed = true;
+    }
+
+    /** Bytes written since the transport was created, taken or not. */
+    synchronized long totalWritten() {
+        return totalWritten;
+    }
+
+    /** Bytes written when {@link #close()} was first called, or -1 while open. */
+    synchronized long writtenAtClose() {
+        return writtenAtClose;
+    }
+
+    /** Writes attempted after {@link #close()}: a transport would fail them. */
+    synchronized int writesAfterClose() {
+        return writesAfterClose;
     }
 
     synchronized boolean closed() {
