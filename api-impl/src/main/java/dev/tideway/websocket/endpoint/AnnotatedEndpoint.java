@@ -1,5 +1,7 @@
 package dev.tideway.websocket.endpoint;
 
+import dev.tideway.websocket.codec.DeliveryMode;
+
 import dev.tideway.websocket.codec.MessageKind;
 import dev.tideway.websocket.session.MessageInvoker;
 import dev.tideway.websocket.session.TidewaySession;

@@ -1,5 +1,7 @@
 package dev.tideway.websocket.endpoint;
 
+import dev.tideway.websocket.codec.MessageKind;
+
 import dev.tideway.websocket.codec.DecoderDefinition;
 import dev.tideway.websocket.codec.EncoderDefinition;
 import dev.tideway.websocket.codec.Instantiator;

@@ -1,5 +1,7 @@
 package dev.tideway.websocket.endpoint;
 
+import dev.tideway.websocket.codec.MessageKind;
+
 import jakarta.websocket.DeploymentException;
 
 import java.util.EnumMap;

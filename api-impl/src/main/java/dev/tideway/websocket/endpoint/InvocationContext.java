@@ -1,5 +1,7 @@
 package dev.tideway.websocket.endpoint;
 
+import dev.tideway.websocket.codec.DeliveryMode;
+
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;

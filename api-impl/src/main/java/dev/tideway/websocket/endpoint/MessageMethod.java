@@ -1,5 +1,8 @@
 package dev.tideway.websocket.endpoint;
 
+import dev.tideway.websocket.codec.MessageKind;
+import dev.tideway.websocket.codec.DeliveryMode;
+
 import dev.tideway.websocket.codec.DecoderDefinition;
 
 import java.lang.reflect.Method;

@@ -1,9 +1,10 @@
 package dev.tideway.websocket.endpoint;
 
-import dev.tideway.websocket.codec.DecoderDefinition;
+import dev.tideway.websocket.codec.MessageForm;
+import dev.tideway.websocket.codec.MessageForms;
+
 import dev.tideway.websocket.codec.DecoderLookup;
 import dev.tideway.websocket.codec.GenericTypes;
-import dev.tideway.websocket.codec.PrimitiveTextConverter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.EndpointConfig;
@@ -11,11 +12,8 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
-import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
-import java.io.InputStream;
-import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -101,8 +99,8 @@ final class MethodBinder {
         Class<?> returnType = resolved(method.getGenericReturnType(), method.getReturnType());
         EndpointMethod invoker = bound.toEndpointMethod();
         List<MessageMethod> forms = new ArrayList<>(2);
-        for (Form form : formsOf(method, payload, message.isPartial())) {
-            forms.add(new MessageMethod(form.kind, form.mode, payload, form.decoders, maxMessageSize, returnType,
+        for (MessageForm form : formsOf(method, payload, message.isPartial())) {
+            forms.add(new MessageMethod(form.kind(), form.mode(), payload, form.decoders(), maxMessageSize, returnType,
                     invoker));
         }
         return forms;
@@ -153,41 +151,14 @@ final class MethodBinder {
     }
 
     /** Which message kind(s) and delivery a payload type means (the forms listed in the {@code @OnMessage} API). */
-    private List<Form> formsOf(Method method, Class<?> payload, boolean partial) throws DeploymentException {
-        DeliveryMode wholeOrPartial = partial ? DeliveryMode.PARTIAL : DeliveryMode.WHOLE;
-        if (payload == String.class) {
-            return List.of(new Form(MessageKind.TEXT, wholeOrPartial, List.of()));
-        } else if (payload == ByteBuffer.class || payload == byte[].class) {
-            return List.of(new Form(MessageKind.BINARY, wholeOrPartial, List.of()));
-        } else if (payload == Reader.class) {
-            return List.of(new Form(MessageKind.TEXT, DeliveryMode.STREAM, List.of()));
-        } else if (payload == InputStream.class) {
-            return List.of(new Form(MessageKind.BINARY, DeliveryMode.STREAM, List.of()));
-        } else if (payload == PongMessage.class) {
-            return List.of(new Form(MessageKind.PONG, DeliveryMode.WHOLE, List.of()));
-        }
-        // A declared decoder wins over the built-in primitive conversion: it is the author's explicit choice, as
-        // the API says an encoder wins for primitive return values.
-        DecoderLookup.Match match = decoders.forType(payload);
-        List<Form> forms = new ArrayList<>(2);
-        if (!match.text().isEmpty()) {
-            forms.add(new Form(MessageKind.TEXT, DeliveryMode.WHOLE, match.text()));
-        }
-        if (!match.binary().isEmpty()) {
-            forms.add(new Form(MessageKind.BINARY, DeliveryMode.WHOLE, match.binary()));
-        }
-        if (forms.isEmpty() && PrimitiveTextConverter.isPrimitiveOrWrapper(payload)) {
-            forms.add(new Form(MessageKind.TEXT, DeliveryMode.WHOLE, List.of()));
-        }
+    private List<MessageForm> formsOf(Method method, Class<?> payload, boolean partial) throws DeploymentException {
+        List<MessageForm> forms = MessageForms.of(payload, partial, decoders);
         if (forms.isEmpty()) {
             throw Describe.error(endpoint, method, "no decoder of the endpoint produces " + payload.getName()
                     + ": a message parameter must be String, Reader, ByteBuffer, byte[], InputStream, PongMessage,"
                     + " a primitive or wrapper, or a type one of the endpoint's decoders produces");
         }
         return forms;
-    }
-
-    private record Form(MessageKind kind, DeliveryMode mode, List<DecoderDefinition> decoders) {
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.tideway.websocket.endpoint;
+package dev.tideway.websocket.codec;
 
 /** How a message reaches an {@code @OnMessage} method. */
 public enum DeliveryMode {
