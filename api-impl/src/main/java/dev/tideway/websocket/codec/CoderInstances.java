@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The per-session instances of an endpoint's decoders or encoders (Jakarta WebSocket §3.2: one instance
@@ -14,36 +15,33 @@ import java.util.Map;
  */
 final class CoderInstances<D, C> {
 
-    /** The three life-cycle steps of one kind of coder. */
-    interface Lifecycle<D, C> {
+    /** Makes the coder of a definition. */
+    @FunctionalInterface
+    interface Factory<D, C> {
         C create(D definition) throws InstantiationException;
-
-        void init(C coder);
-
-        void destroy(C coder);
     }
 
-    private final Lifecycle<D, C> lifecycle;
+    private final Consumer<C> destroy;
     private final Map<D, C> instances = new IdentityHashMap<>();
     private final List<C> initialised = new ArrayList<>();
     private boolean destroyed;
 
-    private CoderInstances(Lifecycle<D, C> lifecycle) {
-        this.lifecycle = lifecycle;
+    private CoderInstances(Consumer<C> destroy) {
+        this.destroy = destroy;
     }
 
     /**
      * Creates and initialises one instance per definition. When one fails, those already initialised are
      * destroyed again before the failure is thrown.
      */
-    static <D, C> CoderInstances<D, C> open(List<D> definitions, Lifecycle<D, C> lifecycle)
-            throws InstantiationException {
-        CoderInstances<D, C> coders = new CoderInstances<>(lifecycle);
+    static <D, C> CoderInstances<D, C> open(List<D> definitions, Factory<D, C> factory, Consumer<C> init,
+                                            Consumer<C> destroy) throws InstantiationException {
+        CoderInstances<D, C> coders = new CoderInstances<>(destroy);
         try {
             for (D definition : definitions) {
                 if (!coders.instances.containsKey(definition)) {
-                    C coder = lifecycle.create(definition);
-                    lifecycle.init(coder);
+                    C coder = factory.create(definition);
+                    init.accept(coder);
                     coders.instances.put(definition, coder);
                     coders.initialised.add(coder);
                 }
@@ -72,7 +70,7 @@ final class CoderInstances<D, C> {
         destroyed = true;
         for (C coder : initialised) {
             try {
-                lifecycle.destroy(coder);
+                destroy.accept(coder);
             } catch (RuntimeException ignored) {
                 // one coder failing to clean up must not keep the others from it
             }

@@ -26,22 +26,8 @@ public final class SessionDecoders {
     /** Instantiates and initialises every decoder (see {@link CoderInstances#open}). */
     public static SessionDecoders open(List<DecoderDefinition> definitions, EndpointConfig config)
             throws InstantiationException {
-        return new SessionDecoders(CoderInstances.open(definitions, new CoderInstances.Lifecycle<>() {
-            @Override
-            public Decoder create(DecoderDefinition definition) throws InstantiationException {
-                return definition.newInstance();
-            }
-
-            @Override
-            public void init(Decoder decoder) {
-                decoder.init(config);
-            }
-
-            @Override
-            public void destroy(Decoder decoder) {
-                decoder.destroy();
-            }
-        }));
+        return new SessionDecoders(CoderInstances.open(definitions, DecoderDefinition::newInstance,
+                coder -> coder.init(config), Decoder::destroy));
     }
 
     /** Decodes a whole text message with the first candidate that accepts it. */

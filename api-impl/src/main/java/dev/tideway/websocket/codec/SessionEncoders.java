@@ -37,22 +37,8 @@ public final class SessionEncoders {
     /** Instantiates and initialises every encoder (see {@link CoderInstances#open}). */
     public static SessionEncoders open(List<EncoderDefinition> definitions, EndpointConfig config)
             throws InstantiationException {
-        return new SessionEncoders(definitions, CoderInstances.open(definitions, new CoderInstances.Lifecycle<>() {
-            @Override
-            public Encoder create(EncoderDefinition definition) throws InstantiationException {
-                return definition.newInstance();
-            }
-
-            @Override
-            public void init(Encoder encoder) {
-                encoder.init(config);
-            }
-
-            @Override
-            public void destroy(Encoder encoder) {
-                encoder.destroy();
-            }
-        }));
+        return new SessionEncoders(definitions, CoderInstances.open(definitions, EncoderDefinition::newInstance,
+                coder -> coder.init(config), Encoder::destroy));
     }
 
     /** Encodes {@code value} for {@code sendObject}. */
