@@ -14,7 +14,9 @@ import java.nio.ByteBuffer;
  *   the transport must not keep them after the callback.</li>
  *   <li>Inbound bytes go the other way, to {@link WebSocketConnection#onRead}, from one thread at a time.
  *   {@link #pauseReading} asks the transport to stop delivering after the current call;
- *   {@link #resumeReading} to start again, re-delivering first whatever the engine left unconsumed.</li>
+ *   {@link #resumeReading} to start again, re-delivering first whatever the engine left unconsumed. Both
+ *   may be called from any thread and must return promptly: {@code resumeReading} must not deliver data on
+ *   the calling thread before it returns (callers may hold a lock).</li>
  *   <li>{@link #close} closes the underlying connection; it is idempotent and may be called from any
  *   thread, also while a write is outstanding (which then fails).</li>
  * </ul>

@@ -231,6 +231,14 @@ public final class WebSocketConnection {
         });
     }
 
+    /**
+     * Drops the connection without a closing handshake (what a close with 1006 means): the transport is
+     * closed and the listener told {@code onClosed} with 1006.
+     */
+    public void abort() {
+        transportEnded(null);
+    }
+
     /** Holds outbound frames back until {@link #releaseFlush()}, so that they leave in one write. */
     public void holdFlush() {
         flusher.hold();

@@ -66,25 +66,10 @@ class FrameFlusherTest {
     void largePayloadsAreWrittenInPlaceAndSmallOnesCopied() {
         byte[] big = random(100_000, 1);
         ByteBuffer[][] captured = new ByteBuffer[1][];
-        Transport capturing = new Transport() {
-            @Override
-            public void write(ByteBuffer[] buffers, WriteCallback callback) {
-                captured[0] = buffers;
-                callback.completed();
-            }
-
-            @Override
-            public void pauseReading() {
-            }
-
-            @Override
-            public void resumeReading() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Transport capturing = writer((buffers, callback) -> {
+            captured[0] = buffers;
+            callback.completed();
+        });
         FrameFlusher direct = new FrameFlusher(capturing, new FrameGenerator(Role.SERVER, null), pool, Role.SERVER);
         ByteBuffer bigBuffer = ByteBuffer.wrap(big);
         direct.hold();
@@ -164,24 +149,7 @@ class FrameFlusherTest {
     void aFailedWriteFailsItsFramesOnceAndEverythingAfter() {
         RecordingCallback first = new RecordingCallback();
         RecordingCallback second = new RecordingCallback();
-        Transport broken = new Transport() {
-            @Override
-            public void write(ByteBuffer[] buffers, WriteCallback callback) {
-                callback.failed(new IOException("reset"));
-            }
-
-            @Override
-            public void pauseReading() {
-            }
-
-            @Override
-            public void resumeReading() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Transport broken = writer((buffers, callback) -> callback.failed(new IOException("reset")));
         FrameFlusher flusher = new FrameFlusher(broken, new FrameGenerator(Role.SERVER, null), pool, Role.SERVER);
         flusher.enqueue(true, 0, OpCode.TEXT, text("a"), first);
         flusher.flush(false);
@@ -219,6 +187,28 @@ class FrameFlusherTest {
         flusher.flush(false);
         assertEquals(5_001, transport.writeCalls());
         assertEquals(1, maxDepth[0], "each completion runs after the previous one returned");
+    }
+
+    /** A transport that only writes, the way {@code write} says. */
+    private static Transport writer(java.util.function.BiConsumer<ByteBuffer[], WriteCallback> write) {
+        return new Transport() {
+            @Override
+            public void write(ByteBuffer[] buffers, WriteCallback callback) {
+                write.accept(buffers, callback);
+            }
+
+            @Override
+            public void pauseReading() {
+            }
+
+            @Override
+            public void resumeReading() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static ByteBuffer text(String s) {

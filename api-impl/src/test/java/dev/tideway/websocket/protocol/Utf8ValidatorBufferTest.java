@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tideway.websocket.protocol.Utf8TestInput.Storage;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,6 +56,22 @@ class Utf8ValidatorBufferTest {
                 assertEquals(offset + run, validator.validate(buffer), "run " + run + " from " + offset);
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void findsAnInvalidByteAtEveryPlaceInALongNonAsciiRun(Storage storage) {
+        byte[] valid = "ééééééééééééééééééééééééééééééééééééééé€€€€€€€€€€€€€€€€€€€€𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞𝄞"
+                .getBytes(StandardCharsets.UTF_8);
+        for (int at = 0; at < valid.length; at++) {
+            byte[] bytes = valid.clone();
+            bytes[at] = (byte) 0xFF;
+            assertEquals(at, feed(new Utf8Validator(), storage.hold(bytes)), "FF at " + at);
+            assertEquals(at, feed(new Utf8Validator(), storage.hold(bytes), at / 2), "FF at " + at + ", split");
+        }
+        Utf8Validator validator = new Utf8Validator();
+        assertEquals(-1, feed(validator, storage.hold(valid)));
+        assertTrue(validator.isComplete());
     }
 
     @ParameterizedTest

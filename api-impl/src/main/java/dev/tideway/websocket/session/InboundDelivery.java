@@ -1,0 +1,90 @@
+package dev.tideway.websocket.session;
+
+import dev.tideway.websocket.codec.MessageKind;
+import dev.tideway.websocket.protocol.CloseStatus;
+import dev.tideway.websocket.protocol.ConnectionListener;
+import java.nio.ByteBuffer;
+
+/**
+ * The session's ear on the engine: routes each inbound message, on the reading thread, to the sink of the
+ * handler registered for its type when the message starts, and passes errors and the end of the
+ * connection to the session. A message that no handler takes closes the session with 1003 (RFC 6455
+ * §7.4.1: "a type of data it cannot accept") and is dropped.
+ */
+final class InboundDelivery implements ConnectionListener {
+    private static final MessageSink DROP = (chunk, last) -> { };
+
+    private final TidewaySession session;
+    private final MessageHandlers handlers;
+    private MessageSink text;
+    private MessageSink binary;
+
+    InboundDelivery(TidewaySession session, MessageHandlers handlers) {
+        this.session = session;
+        this.handlers = handlers;
+    }
+
+    @Override
+    public void onText(ByteBuffer utf8, boolean last) {
+        if (text == null) {
+            text = start(MessageKind.TEXT);
+        }
+        text.onChunk(utf8, last);
+        if (last) {
+            text = null;
+        }
+    }
+
+    @Override
+    public void onBinary(ByteBuffer data, boolean last) {
+        if (binary == null) {
+            binary = start(MessageKind.BINARY);
+        }
+        binary.onChunk(data, last);
+        if (last) {
+            binary = null;
+        }
+    }
+
+    private MessageSink start(MessageKind kind) {
+        session.touch();
+        MessageHandlers.Route route = handlers.route(kind);
+        if (route == null) {
+            session.closeUnhandled(kind);
+            return DROP;
+        }
+        return route.sink();
+    }
+
+    @Override
+    public void onPing(ByteBuffer payload) {
+        session.touch();
+    }
+
+    @Override
+    public void onPong(ByteBuffer payload) {
+        session.touch();
+        MessageHandlers.Route route = handlers.route(MessageKind.PONG);
+        if (route != null) {
+            route.sink().onChunk(payload, true);
+        }
+    }
+
+    @Override
+    public void onError(Throwable cause) {
+        session.onConnectionError(cause);
+    }
+
+    @Override
+    public void onClosed(CloseStatus status) {
+        if (text != null) {
+            text.abort();
+            text = null;
+        }
+        if (binary != null) {
+            binary.abort();
+            binary = null;
+        }
+        session.onConnectionClosed(status);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.tideway.websocket.session;
+
+import dev.tideway.websocket.codec.SessionEncoders;
+import dev.tideway.websocket.protocol.Scheduler;
+import dev.tideway.websocket.protocol.WebSocketConnection;
+import dev.tideway.websocket.protocol.WriteCallback;
+import jakarta.websocket.EncodeException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The outbound half of a session, shared by its {@code Basic} and {@code Async} remotes: turns Jakarta
+ * sends into engine sends. Every send is asynchronous underneath; the blocking form waits for the write.
+ *
+ * <p>Sends from several threads are safe: the engine queues whole messages atomically, in order. A
+ * caller's {@code ByteBuffer} is never consumed: the engine gets a view of it, so the same buffer can be
+ * sent to many sessions.
+ */
+final class SessionSender {
+    private final WebSocketConnection connection;
+    private final Scheduler scheduler;
+    private final Runnable onSendTimeout;
+    private final Object partialTextLock = new Object();
+    /** The high surrogate that ended the previous text part: it must go with its low surrogate. */
+    private char carriedHighSurrogate;
+    private volatile SessionEncoders encoders;
+    private boolean batching;
+
+    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onSendTimeout) {
+        this.connection = connection;
+        this.scheduler = scheduler;
+        this.onSendTimeout = onSendTimeout;
+    }
+
+    void encoders(SessionEncoders encoders) {
+        this.encoders = encoders;
+    }
+
+    void text(String text, WriteCallback callback) {
+        Objects.requireNonNull(text, "text");
+        connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true, callback);
+    }
+
+    /** One part of a text message; a surrogate pair split between parts is sent whole with the later one. */
+    void textPart(String part, boolean last, WriteCallback callback) {
+        Objects.requireNonNull(part, "part");
+        synchronized (partialTextLock) {
+            String text = carriedHighSurrogate == 0 ? part : carriedHighSurrogate + part;
+            carriedHighSurrogate = 0;
+            if (!last && !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
+                carriedHighSurrogate = text.charAt(text.length() - 1);
+                text = text.substring(0, text.length() - 1);
+            }
+            connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, callback);
+        }
+    }
+
+    void binary(ByteBuffer data, boolean last, WriteCallback callback) {
+        Objects.requireNonNull(data, "data");
+        connection.sendBinary(data.duplicate(), last, callback);
+    }
+
+    /** Encodes with the session's encoders (or the built-in conversions) and sends the result. */
+    void object(Object value, WriteCallback callback) throws EncodeException, IOException {
+        if (value == null) {
+            throw new IllegalArgumentException("Cannot send a null object");
+        }
+        SessionEncoders.Encoded encoded = encoders.encode(value);
+        if (encoded instanceof SessionEncoders.Text text) {
+            text(text.text(), callback);
+        } else if (encoded instanceof SessionEncoders.Binary binary) {
+            binary(binary.data(), true, callback);
+        }
+    }
+
+    void ping(ByteBuffer data, WriteCallback callback) {
+        connection.sendPing(copyOf(data), callback);
+    }
+
+    void pong(ByteBuffer data, WriteCallback callback) {
+        connection.sendPong(copyOf(data), callback);
+    }
+
+    /** Control payloads are tiny; a copy frees the caller's buffer at once. */
+    private static ByteBuffer copyOf(ByteBuffer data) {
+        Objects.requireNonNull(data, "applicationData");
+        if (data.remaining() > 125) {
+            throw new IllegalArgumentException("Control frame data of " + data.remaining()
+                    + " bytes; at most 125 are allowed");
+        }
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data.duplicate()).flip();
+        return copy;
+    }
+
+    /** A send the caller waits for. */
+    @FunctionalInterface
+    interface Send {
+        void start(WriteCallback callback) throws IOException, EncodeException;
+    }
+
+    /**
+     * Starts a send and waits until the transport accepted its bytes, at most {@code timeoutMillis} (none
+     * when zero or less). On timeout the session is closed: the message may be half on the wire.
+     */
+    void await(Send send, long timeoutMillis) throws IOException, EncodeException {
+        SendCallbacks.Blocking blocking = new SendCallbacks.Blocking();
+        send.start(blocking);
+        connection.flush(); // a held batch must not keep a waiting caller waiting
+        try {
+            blocking.await(timeoutMillis);
+        } catch (SocketTimeoutException e) {
+            onSendTimeout.run();
+            throw e;
+        }
+    }
+
+    /**
+     * Wraps an async send's callback with the send timeout: when the bytes were not accepted in time the
+     * callback fails with a {@link SocketTimeoutException} and the session is closed.
+     */
+    WriteCallback withTimeout(WriteCallback callback, long timeoutMillis) {
+        if (timeoutMillis <= 0) {
+            return callback;
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        Scheduler.Cancellable timer = scheduler.schedule(() -> {
+            if (done.compareAndSet(false, true)) {
+                callback.failed(new SocketTimeoutException("The message was not sent within " + timeoutMillis + " ms"));
+                onSendTimeout.run();
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        return new WriteCallback() {
+            @Override
+            public void completed() {
+                if (done.compareAndSet(false, true)) {
+                    timer.cancel();
+                    callback.completed();
+                }
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                if (done.compareAndSet(false, true)) {
+                    timer.cancel();
+                    callback.failed(cause);
+                }
+            }
+        };
+    }
+
+    /** Batching on: sends are held back until {@link #flushBatch()} or batching is turned off again. */
+    synchronized void batching(boolean allowed) {
+        if (allowed == batching) {
+            return;
+        }
+        batching = allowed;
+        if (allowed) {
+            connection.holdFlush();
+        } else {
+            connection.releaseFlush();
+        }
+    }
+
+    synchronized boolean batching() {
+        return batching;
+    }
+
+    void flushBatch() {
+        connection.flush();
+    }
+}
