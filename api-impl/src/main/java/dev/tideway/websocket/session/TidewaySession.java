@@ -323,12 +323,17 @@ public final class TidewaySession implements Session {
     @Override
     public void close(CloseReason reason) {
         Objects.requireNonNull(reason, "closeReason");
+        int code = reason.getCloseCode().getCode();
+        boolean dropsConnection = code == CloseCodes.ABNORMAL_CLOSURE || code == CloseCodes.TLS_HANDSHAKE_FAILURE;
+        if (!dropsConnection && code != CloseCodes.NO_STATUS_RECEIVED && !CloseCodes.isValidOnWire(code)) {
+            throw new IllegalArgumentException("Close code " + code + " may not be sent (RFC 6455 §7.4): use"
+                    + " 1000-1003, 1007-1014 or 3000-4999");
+        }
         if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
             return;
         }
         idleTimer.stop();
-        int code = reason.getCloseCode().getCode();
-        if (code == CloseCodes.ABNORMAL_CLOSURE || code == CloseCodes.TLS_HANDSHAKE_FAILURE) {
+        if (dropsConnection) {
             reportClose(reason);
             connection.abort();
             return;
