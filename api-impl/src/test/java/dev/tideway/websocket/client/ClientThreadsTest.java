@@ -112,6 +112,18 @@ class ClientThreadsTest {
         awaitNoLoopThreads();
     }
 
+    @Test
+    void aCancelledConnectClosesItsSocketAndLeavesNoThreadBehind() throws Exception {
+        server = TestServer.start(request -> TestServer.Answer.silence());
+        CompletableFuture<ClientConnection> future = connector.connect(
+                ClientHandshakeRequest.builder(server.uri("/")).build(), result -> new RecordingListener());
+        server.takeRequest();
+
+        assertTrue(future.cancel(true));
+
+        awaitNoLoopThreads(); // the connect gave its loops back: its socket is closed and its timer off
+    }
+
     private void awaitNoLoopThreads() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (loopThreads() > 0 && System.nanoTime() < deadline) {

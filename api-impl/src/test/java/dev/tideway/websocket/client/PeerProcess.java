@@ -77,11 +77,17 @@ final class PeerProcess implements AutoCloseable {
                 + skipped + (process.isAlive() ? "" : "(exited with " + process.exitValue() + ")"));
     }
 
+    /** Stops the process, forcibly when it does not end within 5 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
