@@ -52,6 +52,8 @@ class ClientEchoTest {
         byte[] binary = randomBytes(3000);
         client.connection().sendBinary(ByteBuffer.wrap(binary), true, WriteCallback.NOOP);
         assertArrayEquals(binary, (byte[]) listener.next());
+        assertTrue(listener.callbackThreads.stream().allMatch(t -> t.startsWith(connector.threadNamePrefix())),
+                "messages are delivered on the connector's I/O threads: " + listener.callbackThreads);
     }
 
     @Test
@@ -101,8 +103,6 @@ class ClientEchoTest {
 
         assertEquals(new CloseStatus(4001, "bye"), listener.awaitClosed());
         assertEquals(new CloseStatus(4001, "bye"), server.takeClose());
-        assertTrue(listener.callbackThreads.stream().allMatch(t -> t.startsWith(connector.threadNamePrefix())),
-                listener.callbackThreads::toString);
     }
 
     @Test
