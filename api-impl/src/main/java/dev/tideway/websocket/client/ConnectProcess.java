@@ -1,7 +1,6 @@
 package dev.tideway.websocket.client;
 
 import dev.tideway.websocket.protocol.BufferPool;
-import dev.tideway.websocket.protocol.ConnectionListener;
 import dev.tideway.websocket.protocol.Role;
 import dev.tideway.websocket.protocol.Scheduler;
 import dev.tideway.websocket.protocol.WebSocketConnection;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +27,7 @@ final class ConnectProcess implements ConnectAttempt.Listener {
     private final SelectorLoop loop;
     private final BufferPool pool;
     private final ClientHandshakeRequest request;
-    private final Function<HandshakeResult, ConnectionListener> listenerFactory;
+    private final SessionStarter starter;
     private final CompletableFuture<ClientConnection> future;
     /** The URIs tried, for the message when there are too many redirects. */
     private final List<URI> redirectChain = new ArrayList<>();
@@ -39,13 +37,13 @@ final class ConnectProcess implements ConnectAttempt.Listener {
     private boolean done;
 
     ConnectProcess(SelectorLoops.Lease lease, BufferPool pool, ClientHandshakeRequest request,
-                   Function<HandshakeResult, ConnectionListener> listenerFactory,
+                   SessionStarter starter,
                    CompletableFuture<ClientConnection> future) {
         this.lease = lease;
         this.loop = lease.loop();
         this.pool = pool;
         this.request = request;
-        this.listenerFactory = listenerFactory;
+        this.starter = starter;
         this.future = future;
     }
 
@@ -125,21 +123,21 @@ final class ConnectProcess implements ConnectAttempt.Listener {
      * and the bytes that came with the answer are its first.
      */
     private void open(HandshakeResult result, ByteBuffer rest) {
-        ConnectionListener listener;
+        ClientTransport transport = attempt.transport();
+        WebSocketConnection connection;
         try {
-            listener = Objects.requireNonNull(listenerFactory.apply(result), "the listener factory returned null");
+            connection = Objects.requireNonNull(starter.start(result,
+                    listener -> WebSocketConnection.builder(Role.CLIENT, transport, listener)
+                            .extensions(result.extensions())
+                            .settings(request.settings())
+                            .scheduler(loop)
+                            .bufferPool(pool)
+                            .build()), "the session starter returned no connection");
         } catch (RuntimeException e) {
             result.extensions().forEach(Extension::release);
             fail(e);
             return;
         }
-        ClientTransport transport = attempt.transport();
-        WebSocketConnection connection = WebSocketConnection.builder(Role.CLIENT, transport, listener)
-                .extensions(result.extensions())
-                .settings(request.settings())
-                .scheduler(loop)
-                .bufferPool(pool)
-                .build();
         ReadHandler reader = ReadHandler.of(connection);
         transport.readHandler(reader);
         done = true;

@@ -58,8 +58,17 @@ public final class WebSocketConnector implements AutoCloseable {
      */
     public CompletableFuture<ClientConnection> connect(ClientHandshakeRequest request,
                                                        Function<HandshakeResult, ConnectionListener> listenerFactory) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listenerFactory, "listenerFactory");
+        return connect(request, SessionStarter.listening(listenerFactory));
+    }
+
+    /**
+     * Connects as {@code request} says, and once the server accepted the handshake lets {@code starter}
+     * build the engine (on the I/O thread). Otherwise as {@link #connect(ClientHandshakeRequest, Function)}.
+     */
+    public CompletableFuture<ClientConnection> connect(ClientHandshakeRequest request, SessionStarter starter) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(starter, "starter");
         CompletableFuture<ClientConnection> future = new CompletableFuture<>();
         ClientHandshake first;
         SelectorLoops.Lease lease;
@@ -70,7 +79,7 @@ public final class WebSocketConnector implements AutoCloseable {
             future.completeExceptionally(e);
             return future;
         }
-        ConnectProcess process = new ConnectProcess(lease, pool, request, listenerFactory, future);
+        ConnectProcess process = new ConnectProcess(lease, pool, request, starter, future);
         connecting.add(process);
         future.whenComplete((connection, failure) -> {
             connecting.remove(process);
