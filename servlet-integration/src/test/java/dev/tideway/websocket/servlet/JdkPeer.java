@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,16 +33,22 @@ final class JdkPeer implements WebSocket.Listener {
     private StringBuilder text = new StringBuilder();
     private ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private int parts;
-    private WebSocket webSocket;
+    private volatile WebSocket webSocket;
 
     static JdkPeer connect(HttpClient client, URI uri, String... subprotocols) throws Exception {
+        return connectAsync(client, uri, subprotocols).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    static CompletableFuture<JdkPeer> connectAsync(HttpClient client, URI uri, String... subprotocols) {
         JdkPeer peer = new JdkPeer();
         WebSocket.Builder builder = client.newWebSocketBuilder();
         if (subprotocols.length > 0) {
-            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+            builder.subprotocols(subprotocols[0], Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
-        peer.webSocket = builder.buildAsync(uri, peer).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return peer;
+        return builder.buildAsync(uri, peer).thenApply(webSocket -> {
+            peer.webSocket = webSocket;
+            return peer;
+        });
     }
 
     WebSocket webSocket() {
