@@ -57,27 +57,28 @@ abstract class FlowControlSuite extends ContainerTestBase {
                     WriteCallback.NOOP);
             FloodProbe probe = floods.poll(10, TimeUnit.SECONDS);
 
-            Throwable refusal = probe.refused.get(20, TimeUnit.SECONDS);
+            FloodProbe.Stall stall = probe.stalled.get(30, TimeUnit.SECONDS);
 
-            assertInstanceOf(SendQueueFullException.class, refusal);
-            assertTrue(probe.queuedAtRefusal <= MAX_QUEUED, "queued " + probe.queuedAtRefusal);
-            int heldBack = probe.accepted - probe.completedAtRefusal;
-            assertTrue(heldBack * (long) FloodProbe.MESSAGE_SIZE >= MAX_QUEUED / 2,
-                    "only " + heldBack + " of " + probe.accepted + " sends were waiting for the peer");
-            assertTrue(probe.accepted < FloodProbe.MAX_MESSAGES / 4,
-                    probe.accepted + " messages of 64 KiB went out to a peer that reads nothing");
+            assertInstanceOf(SendQueueFullException.class, stall.refusal());
+            assertTrue(stall.queuedBytes() <= MAX_QUEUED, "queued " + stall.queuedBytes());
+            long heldBack = (stall.accepted() - stall.completed()) * (long) FloodProbe.MESSAGE_SIZE;
+            assertTrue(heldBack >= MAX_QUEUED - FloodProbe.MESSAGE_SIZE, "only " + heldBack
+                    + " bytes of " + stall.accepted() + " messages were waiting for the peer");
+            assertTrue(stall.accepted() < FloodProbe.MAX_MESSAGES / 4,
+                    stall.accepted() + " messages of 64 KiB went out to a peer that reads nothing");
 
             client.startReading();
-            for (int i = 0; i < probe.accepted; i++) {
+            for (int i = 0; i < stall.accepted(); i++) {
                 byte[] message = (byte[]) received.next();
                 assertEquals(FloodProbe.MESSAGE_SIZE, message.length);
                 assertEquals(i, ByteBuffer.wrap(message).getInt(), "message order");
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (probe.completed.get() < probe.accepted && System.nanoTime() < deadline) {
+            while (probe.completed.get() < stall.accepted() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(probe.accepted, probe.completed.get(), "write callbacks once the peer read everything");
+            assertEquals(stall.accepted(), probe.completed.get(), "write callbacks once the peer read everything");
+            assertEquals(0, probe.lateFailures.get());
         }
     }
 
