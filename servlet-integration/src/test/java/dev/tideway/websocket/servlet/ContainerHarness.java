@@ -9,7 +9,7 @@ import java.net.URI;
  * path and {@code servlet} as the default servlet, listening on 127.0.0.1 on an ephemeral plain port and
  * an ephemeral TLS port.
  */
-interface ContainerHarness extends AutoCloseable {
+interface ContainerHarness {
 
     void start(Filter filter, HttpServlet servlet, TlsMaterial tls) throws Exception;
 
@@ -17,8 +17,7 @@ interface ContainerHarness extends AutoCloseable {
 
     String name();
 
-    @Override
-    void close() throws Exception;
+    void stop() throws Exception;
 
     default URI uri(Scheme scheme, String path) {
         return URI.create(scheme.webSocketScheme + "://127.0.0.1:" + port(scheme) + path);

@@ -47,7 +47,7 @@ abstract class ContainerTestBase {
     @AfterAll
     void stopContainer() throws Exception {
         if (container != null) {
-            container.close();
+            container.stop();
         }
         if (executor != null) {
             executor.shutdownNow();

@@ -51,7 +51,7 @@ final class JettyHarness implements ContainerHarness {
     }
 
     @Override
-    public void close() throws Exception {
+    public void stop() throws Exception {
         if (server != null) {
             server.stop();
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
@@ -40,8 +41,9 @@ final class TomcatHarness implements ContainerHarness {
         tomcat.getService().addConnector(tls);
 
         Context context = tomcat.addContext("", null);
-        Tomcat.addServlet(context, "default", servlet).setAsyncSupported(true);
-        context.addServletMappingDecoded("/", "default");
+        Wrapper wrapper = Tomcat.addServlet(context, "default", servlet);
+        wrapper.setAsyncSupported(true);
+        wrapper.addMapping("/");
         FilterDef filterDef = new FilterDef();
         filterDef.setFilterName("upgrade");
         filterDef.setFilter(filter);
@@ -72,7 +74,7 @@ final class TomcatHarness implements ContainerHarness {
     }
 
     @Override
-    public void close() throws Exception {
+    public void stop() throws Exception {
         if (tomcat != null) {
             tomcat.stop();
             tomcat.destroy();
