@@ -1,0 +1,9 @@
+package dev.tideway.websocket.servlet;
+
+@OnJetty
+class ConcurrencyJettyTest extends ConcurrencySuite {
+    @Override
+    protected ContainerHarness newContainer() {
+        return new JettyHarness();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tideway.websocket.servlet;
+
+@OnJetty
+class EchoJettyTest extends EchoSuite {
+    @Override
+    protected ContainerHarness newContainer() {
+        return new JettyHarness();
+    }
+}
