@@ -1,0 +1,138 @@
+package dev.tideway.websocket.servlet;
+
+import dev.tideway.websocket.protocol.ProtocolSettings;
+import dev.tideway.websocket.protocol.Role;
+import dev.tideway.websocket.protocol.Transport;
+import dev.tideway.websocket.protocol.WebSocketConnection;
+import dev.tideway.websocket.server.DeployedEndpoint;
+import dev.tideway.websocket.server.handshake.HandshakeAcceptance;
+import dev.tideway.websocket.server.handshake.HandshakeOutcome;
+import dev.tideway.websocket.server.handshake.HandshakeRejection;
+import dev.tideway.websocket.server.handshake.HandshakeRequestHeaders;
+import dev.tideway.websocket.server.handshake.ServerHandshake;
+import dev.tideway.websocket.session.NegotiatedExtension;
+import dev.tideway.websocket.session.SessionRequest;
+import dev.tideway.websocket.session.TidewaySession;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One opening handshake on a Servlet request, in the order of RFC 6455 §4.2.2 and the Jakarta API: origin
+ * checks (Tideway's allow-list, then the configurator's {@code checkOrigin}), the request rules and the
+ * negotiation ({@link ServerHandshake}, with the configurator choosing the subprotocol),
+ * {@code modifyHandshake}, the endpoint instance, and then the 101 response and the HTTP upgrade. The
+ * session is built when the container hands over the upgraded connection.
+ */
+final class ServletUpgrade {
+    private static final System.Logger LOG = System.getLogger(ServletUpgrade.class.getName());
+
+    private final TidewayServerContainer container;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final DeployedEndpoint endpoint;
+    private final Map<String, String> pathParameters;
+
+    ServletUpgrade(TidewayServerContainer container, HttpServletRequest request, HttpServletResponse response,
+                   DeployedEndpoint endpoint, Map<String, String> pathParameters) {
+        this.container = container;
+        this.request = request;
+        this.response = response;
+        this.endpoint = endpoint;
+        this.pathParameters = pathParameters;
+    }
+
+    void perform() throws IOException, ServletException {
+        ServerEndpointConfig config = endpoint.config();
+        ServerEndpointConfig.Configurator configurator = config.getConfigurator();
+        String origin = request.getHeader("Origin");
+        if (!container.originPolicy().allows(origin, request.getHeader("Host")) || !configurator.checkOrigin(origin)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin " + origin + " is not allowed");
+            return;
+        }
+        ServerHandshake handshake = ServerHandshake.builder()
+                .subprotocols(config.getSubprotocols())
+                .subprotocolChooser(configurator::getNegotiatedSubprotocol)
+                .extensions(container.extensionFactories())
+                .build();
+        HandshakeRequestHeaders headers = name -> Collections.list(request.getHeaders(name));
+        HandshakeOutcome outcome = handshake.process(request.getMethod(), headers);
+        if (outcome instanceof HandshakeRejection rejection) {
+            rejection.headers().forEach(response::setHeader);
+            response.sendError(rejection.status(), rejection.reason());
+            return;
+        }
+        accept((HandshakeAcceptance) outcome, config, configurator);
+    }
+
+    private void accept(HandshakeAcceptance accepted, ServerEndpointConfig config,
+                        ServerEndpointConfig.Configurator configurator) throws IOException, ServletException {
+        URI requestUri = webSocketUri(request);
+        ServletHandshakeRequest handshakeRequest = new ServletHandshakeRequest(request, requestUri);
+        ServletHandshakeResponse handshakeResponse = new ServletHandshakeResponse(accepted.responseHeaders());
+        Endpoint instance;
+        try {
+            configurator.modifyHandshake(config, handshakeRequest, handshakeResponse);
+            instance = endpoint.newEndpoint();
+        } catch (InstantiationException | RuntimeException e) {
+            accepted.releaseExtensions();
+            LOG.log(Level.ERROR, "WebSocket handshake for " + endpoint + " failed", e);
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "The endpoint could not be created");
+            return;
+        }
+        // what the session needs of the request is taken now: the request object is recycled after upgrade
+        SessionRequest sessionRequest = new SessionRequest(requestUri, pathParameters, request.getQueryString(),
+                handshakeRequest.getParameterMap(), request.getUserPrincipal(), request.isSecure());
+        response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+        handshakeResponse.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        TidewayUpgradeHandler handler = request.upgrade(TidewayUpgradeHandler.class);
+        handler.configure(new UpgradeResources(container.resources().bufferPool(), container.resources().executor()),
+                transport -> startSession(transport, accepted, config, instance, sessionRequest));
+    }
+
+    private WebSocketConnection startSession(Transport transport, HandshakeAcceptance accepted,
+                                             ServerEndpointConfig config, Endpoint instance, SessionRequest sessionRequest) {
+        List<dev.tideway.websocket.protocol.extension.Extension> extensions = accepted.extensions();
+        TidewaySession session = TidewaySession.builder()
+                .container(container)
+                .endpoint(instance)
+                .config(config)
+                .request(sessionRequest)
+                .subprotocol(accepted.subprotocol())
+                .extensions(extensions.stream()
+                        .map(extension -> (jakarta.websocket.Extension) NegotiatedExtension.of(extension.negotiated()))
+                        .toList())
+                .openSessions(endpoint.sessions())
+                .coders(endpoint.decoders(), endpoint.encoders())
+                .resources(container.resources())
+                .onClosed(() -> endpoint.release(instance))
+                .build(listener -> WebSocketConnection.builder(Role.SERVER, transport, listener)
+                        .extensions(extensions)
+                        .settings(ProtocolSettings.DEFAULTS)
+                        .scheduler(container.resources().scheduler())
+                        .bufferPool(container.resources().bufferPool())
+                        .build());
+        session.open();
+        return session.connection();
+    }
+
+    /** The request's URI as the session reports it: ws or wss, host, path and query as the client sent them. */
+    private static URI webSocketUri(HttpServletRequest request) {
+        StringBuilder uri = new StringBuilder(request.isSecure() ? "wss://" : "ws://");
+        String host = request.getHeader("Host");
+        uri.append(host != null ? host : request.getServerName() + ":" + request.getServerPort());
+        uri.append(request.getRequestURI());
+        if (request.getQueryString() != null) {
+            uri.append('?').append(request.getQueryString());
+        }
+        return URI.create(uri.toString());
+    }
+}

@@ -1,0 +1,223 @@
+package dev.tideway.websocket.servlet;
+
+import dev.tideway.websocket.protocol.BufferPool;
+import dev.tideway.websocket.protocol.Scheduler;
+import dev.tideway.websocket.protocol.extension.ExtensionFactory;
+import dev.tideway.websocket.protocol.extension.PerMessageDeflateFactory;
+import dev.tideway.websocket.server.DeployedEndpoint;
+import dev.tideway.websocket.server.EndpointDeployer;
+import dev.tideway.websocket.server.OriginPolicy;
+import dev.tideway.websocket.server.ServerEndpoints;
+import dev.tideway.websocket.session.NegotiatedExtension;
+import dev.tideway.websocket.session.SessionResources;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link ServerContainer} of one web application, published as the
+ * {@code jakarta.websocket.server.ServerContainer} context attribute. It deploys endpoints, holds the
+ * container-wide defaults new sessions start with, owns the threads and buffers of the application's
+ * sessions, and closes them all when the application stops.
+ */
+public final class TidewayServerContainer implements ServerContainer {
+    private static final System.Logger LOG = System.getLogger(TidewayServerContainer.class.getName());
+
+    /** Context parameter: the origin allow-list (see {@link OriginPolicy}); unset allows every origin. */
+    public static final String ALLOWED_ORIGINS_PARAM = "dev.tideway.websocket.allowedOrigins";
+
+    private final ServletContext context;
+    private final ServerEndpoints endpoints = new ServerEndpoints();
+    private final ContainerThreads threads;
+    private final SessionResources resources;
+    private final OriginPolicy originPolicy;
+    private final List<ExtensionFactory> extensions = List.of(new PerMessageDeflateFactory());
+    private volatile WebSocketContainer client;
+
+    private volatile long defaultAsyncSendTimeout;
+    private volatile long defaultMaxSessionIdleTimeout;
+    private volatile int defaultMaxBinaryMessageBufferSize = 64 * 1024;
+    private volatile int defaultMaxTextMessageBufferSize = 64 * 1024;
+
+    TidewayServerContainer(ServletContext context) {
+        this.context = context;
+        this.threads = new ContainerThreads(nameOf(context));
+        this.resources = new SessionResources(threads.callbacks, Scheduler.of(threads.timers), BufferPool.newDefault());
+        this.originPolicy = OriginPolicy.parse(context.getInitParameter(ALLOWED_ORIGINS_PARAM));
+    }
+
+    private static String nameOf(ServletContext context) {
+        String path = context.getContextPath();
+        return path == null || path.isEmpty() ? "ROOT" : path.substring(1).replace('/', '-');
+    }
+
+    // ---------------------------------------------------------------- deployment
+
+    @Override
+    public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
+        endpoints.add(EndpointDeployer.annotated(endpointClass));
+    }
+
+    @Override
+    public void addEndpoint(ServerEndpointConfig serverConfig) throws DeploymentException {
+        endpoints.add(EndpointDeployer.configured(serverConfig));
+    }
+
+    ServerEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /**
+     * Upgrades a request for a framework that routes requests itself (Jakarta WebSocket 2.1), to an
+     * endpoint that need not be deployed at a path.
+     */
+    @Override
+    public void upgradeHttpToWebSocket(Object httpServletRequest, Object httpServletResponse, ServerEndpointConfig sec,
+                                       Map<String, String> pathParameters) throws IOException, DeploymentException {
+        HttpServletRequest request = (HttpServletRequest) httpServletRequest;
+        HttpServletResponse response = (HttpServletResponse) httpServletResponse;
+        DeployedEndpoint endpoint = EndpointDeployer.configured(sec);
+        try {
+            new ServletUpgrade(this, request, response, endpoint, pathParameters).perform();
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IOException("The container refused the upgrade: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- what upgrades use
+
+    SessionResources resources() {
+        return resources;
+    }
+
+    OriginPolicy originPolicy() {
+        return originPolicy;
+    }
+
+    List<ExtensionFactory> extensionFactories() {
+        return extensions;
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    /** Closes every session with 1001 (going away), waits briefly for their {@code onClose}, stops the threads. */
+    void shutdown() {
+        endpoints.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The web application is stopping"));
+        try {
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (endpoints.sessionCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            threads.shutdown(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (endpoints.sessionCount() > 0) {
+            LOG.log(Level.WARNING, endpoints.sessionCount() + " WebSocket sessions of " + context.getContextPath()
+                    + " did not finish closing in time");
+        }
+    }
+
+    // ---------------------------------------------------------------- WebSocketContainer
+
+    @Override
+    public long getDefaultAsyncSendTimeout() {
+        return defaultAsyncSendTimeout;
+    }
+
+    @Override
+    public void setAsyncSendTimeout(long timeoutMillis) {
+        this.defaultAsyncSendTimeout = timeoutMillis;
+    }
+
+    @Override
+    public long getDefaultMaxSessionIdleTimeout() {
+        return defaultMaxSessionIdleTimeout;
+    }
+
+    @Override
+    public void setDefaultMaxSessionIdleTimeout(long timeout) {
+        this.defaultMaxSessionIdleTimeout = timeout;
+    }
+
+    @Override
+    public int getDefaultMaxBinaryMessageBufferSize() {
+        return defaultMaxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxBinaryMessageBufferSize(int max) {
+        this.defaultMaxBinaryMessageBufferSize = max;
+    }
+
+    @Override
+    public int getDefaultMaxTextMessageBufferSize() {
+        return defaultMaxTextMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxTextMessageBufferSize(int max) {
+        this.defaultMaxTextMessageBufferSize = max;
+    }
+
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return extensions.stream()
+                .map(factory -> (Extension) new NegotiatedExtension(factory.name(), List.of()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    // ---------------------------------------------------------------- a server container is a client too
+
+    @Override
+    public Session connectToServer(Object annotatedEndpointInstance, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointInstance, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
+        return client().connectToServer(annotatedEndpointClass, path);
+    }
+
+    @Override
+    public Session connectToServer(Endpoint endpointInstance, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointInstance, cec, path);
+    }
+
+    @Override
+    public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig cec, URI path)
+            throws DeploymentException, IOException {
+        return client().connectToServer(endpointClass, cec, path);
+    }
+
+    private WebSocketContainer client() {
+        WebSocketContainer current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = ContainerProvider.getWebSocketContainer();
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+}
