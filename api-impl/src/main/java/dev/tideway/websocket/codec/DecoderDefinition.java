@@ -3,6 +3,8 @@ package dev.tideway.websocket.codec;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,15 @@ public final class DecoderDefinition {
         return new DecoderDefinition(type.asSubclass(Decoder.class), coder);
     }
 
+
+    /** Validates each class of a configuration's list, keeping its order. */
+    public static List<DecoderDefinition> ofAll(List<? extends Class<?>> types) throws DeploymentException {
+        List<DecoderDefinition> definitions = new ArrayList<>(types.size());
+        for (Class<?> type : types) {
+            definitions.add(of(type));
+        }
+        return definitions;
+    }
     /** The decoder class. */
     public Class<? extends Decoder> type() {
         return type;

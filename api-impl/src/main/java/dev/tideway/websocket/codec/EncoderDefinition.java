@@ -3,6 +3,8 @@ package dev.tideway.websocket.codec;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Encoder;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,15 @@ public final class EncoderDefinition {
         return new EncoderDefinition(type.asSubclass(Encoder.class), coder);
     }
 
+
+    /** Validates each class of a configuration's list, keeping its order. */
+    public static List<EncoderDefinition> ofAll(List<? extends Class<?>> types) throws DeploymentException {
+        List<EncoderDefinition> definitions = new ArrayList<>(types.size());
+        for (Class<?> type : types) {
+            definitions.add(of(type));
+        }
+        return definitions;
+    }
     /** The encoder class. */
     public Class<? extends Encoder> type() {
         return type;

@@ -5,13 +5,10 @@ import dev.tideway.websocket.codec.EncoderDefinition;
 import dev.tideway.websocket.endpoint.AnnotatedEndpointModel;
 import dev.tideway.websocket.endpoint.AnnotatedEndpointScanner;
 import dev.tideway.websocket.endpoint.UriTemplate;
-import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Encoder;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,8 +58,8 @@ public final class EndpointDeployer {
             throw new DeploymentException("ServerEndpointConfig for " + config.getPath() + " has no endpoint class");
         }
         UriTemplate path = UriTemplate.parse(config.getPath());
-        List<DecoderDefinition> decoders = decoders(config.getDecoders());
-        List<EncoderDefinition> encoders = encoders(config.getEncoders());
+        List<DecoderDefinition> decoders = DecoderDefinition.ofAll(config.getDecoders());
+        List<EncoderDefinition> encoders = EncoderDefinition.ofAll(config.getEncoders());
         if (Endpoint.class.isAssignableFrom(endpointClass)) {
             return new DeployedEndpoint(config, path, null, decoders, encoders);
         }
@@ -70,19 +67,4 @@ public final class EndpointDeployer {
         return new DeployedEndpoint(config, path, model, decoders, encoders);
     }
 
-    private static List<DecoderDefinition> decoders(List<Class<? extends Decoder>> classes) throws DeploymentException {
-        List<DecoderDefinition> definitions = new ArrayList<>();
-        for (Class<? extends Decoder> type : classes) {
-            definitions.add(DecoderDefinition.of(type));
-        }
-        return definitions;
-    }
-
-    private static List<EncoderDefinition> encoders(List<Class<? extends Encoder>> classes) throws DeploymentException {
-        List<EncoderDefinition> definitions = new ArrayList<>();
-        for (Class<? extends Encoder> type : classes) {
-            definitions.add(EncoderDefinition.of(type));
-        }
-        return definitions;
-    }
 }

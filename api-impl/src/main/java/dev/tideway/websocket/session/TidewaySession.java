@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,6 +90,7 @@ public final class TidewaySession implements Session {
     private final IdleTimer idleTimer;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
 
     private volatile SessionDecoders decoders;
     private volatile SessionEncoders encoders;
@@ -146,8 +148,14 @@ public final class TidewaySession implements Session {
                 throw e;
             } finally {
                 connection.resumeReading();
+                opened.complete(null);
             }
         });
+    }
+
+    /** Completes once {@code onOpen} has returned (or thrown): a client's connect returns only then. */
+    public CompletableFuture<Void> opened() {
+        return opened;
     }
 
     /** The engine connection under this session. */

@@ -1,14 +1,13 @@
 package dev.tideway.websocket.servlet;
 
-import dev.tideway.websocket.protocol.BufferPool;
-import dev.tideway.websocket.protocol.Scheduler;
 import dev.tideway.websocket.protocol.extension.ExtensionFactory;
 import dev.tideway.websocket.protocol.extension.PerMessageDeflateFactory;
 import dev.tideway.websocket.server.DeployedEndpoint;
 import dev.tideway.websocket.server.EndpointDeployer;
 import dev.tideway.websocket.server.OriginPolicy;
 import dev.tideway.websocket.server.ServerEndpoints;
-import dev.tideway.websocket.session.NegotiatedExtension;
+import dev.tideway.websocket.session.ContainerDefaults;
+import dev.tideway.websocket.session.ContainerThreads;
 import dev.tideway.websocket.session.SessionResources;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
-import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import jakarta.websocket.server.ServerContainer;
@@ -28,8 +26,6 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The {@link ServerContainer} of one web application, published as the
@@ -37,7 +33,7 @@ import java.util.stream.Collectors;
  * container-wide defaults new sessions start with, owns the threads and buffers of the application's
  * sessions, and closes them all when the application stops.
  */
-public final class TidewayServerContainer implements ServerContainer {
+public final class TidewayServerContainer extends ContainerDefaults implements ServerContainer {
     private static final System.Logger LOG = System.getLogger(TidewayServerContainer.class.getName());
 
     /** Context parameter: the origin allow-list (see {@link OriginPolicy}); unset allows every origin. */
@@ -51,15 +47,10 @@ public final class TidewayServerContainer implements ServerContainer {
     private final List<ExtensionFactory> extensions = List.of(new PerMessageDeflateFactory());
     private volatile WebSocketContainer client;
 
-    private volatile long defaultAsyncSendTimeout;
-    private volatile long defaultMaxSessionIdleTimeout;
-    private volatile int defaultMaxBinaryMessageBufferSize = 64 * 1024;
-    private volatile int defaultMaxTextMessageBufferSize = 64 * 1024;
-
     TidewayServerContainer(ServletContext context) {
         this.context = context;
         this.threads = new ContainerThreads(nameOf(context));
-        this.resources = new SessionResources(threads.callbacks, Scheduler.of(threads.timers), BufferPool.newDefault());
+        this.resources = threads.sessionResources();
         this.originPolicy = OriginPolicy.parse(context.getInitParameter(ALLOWED_ORIGINS_PARAM));
     }
 
@@ -133,55 +124,6 @@ public final class TidewayServerContainer implements ServerContainer {
             LOG.log(Level.WARNING, endpoints.sessionCount() + " WebSocket sessions of " + context.getContextPath()
                     + " did not finish closing in time");
         }
-    }
-
-    // ---------------------------------------------------------------- WebSocketContainer
-
-    @Override
-    public long getDefaultAsyncSendTimeout() {
-        return defaultAsyncSendTimeout;
-    }
-
-    @Override
-    public void setAsyncSendTimeout(long timeoutMillis) {
-        this.defaultAsyncSendTimeout = timeoutMillis;
-    }
-
-    @Override
-    public long getDefaultMaxSessionIdleTimeout() {
-        return defaultMaxSessionIdleTimeout;
-    }
-
-    @Override
-    public void setDefaultMaxSessionIdleTimeout(long timeout) {
-        this.defaultMaxSessionIdleTimeout = timeout;
-    }
-
-    @Override
-    public int getDefaultMaxBinaryMessageBufferSize() {
-        return defaultMaxBinaryMessageBufferSize;
-    }
-
-    @Override
-    public void setDefaultMaxBinaryMessageBufferSize(int max) {
-        this.defaultMaxBinaryMessageBufferSize = max;
-    }
-
-    @Override
-    public int getDefaultMaxTextMessageBufferSize() {
-        return defaultMaxTextMessageBufferSize;
-    }
-
-    @Override
-    public void setDefaultMaxTextMessageBufferSize(int max) {
-        this.defaultMaxTextMessageBufferSize = max;
-    }
-
-    @Override
-    public Set<Extension> getInstalledExtensions() {
-        return extensions.stream()
-                .map(factory -> (Extension) new NegotiatedExtension(factory.name(), List.of()))
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     // ---------------------------------------------------------------- a server container is a client too

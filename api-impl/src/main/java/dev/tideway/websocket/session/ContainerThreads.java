@@ -1,5 +1,7 @@
-package dev.tideway.websocket.servlet;
+package dev.tideway.websocket.session;
 
+import dev.tideway.websocket.protocol.BufferPool;
+import dev.tideway.websocket.protocol.Scheduler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -9,18 +11,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads of one web application's WebSocket container: the callback threads that run application
- * code (each session in order on top of them) and one timer thread. All are daemons named after the
- * application; callback threads die after a short idle time, and {@link #shutdown} ends them all, so that
- * nothing outlives an undeployed application.
+ * The threads of one container (a web application's server container, or a client container): the
+ * callback threads that run application code (each session in order on top of them) and one timer
+ * thread. All are daemons named after the container; they die after a short idle time, so an idle
+ * container holds none, and {@link #shutdown} ends them at once, so that nothing outlives an undeployed
+ * application.
  */
-final class ContainerThreads {
+public final class ContainerThreads {
     private static final long IDLE_SECONDS = 30;
 
-    final ExecutorService callbacks;
-    final ScheduledThreadPoolExecutor timers;
+    private final ExecutorService callbacks;
+    private final ScheduledThreadPoolExecutor timers;
 
-    ContainerThreads(String name) {
+    public ContainerThreads(String name) {
         // a new thread when all are busy: application code may block (a Basic send to a slow peer), and
         // each session uses at most one thread at a time, so the count stays bounded by the busy sessions
         this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
@@ -31,8 +34,13 @@ final class ContainerThreads {
         timers.allowCoreThreadTimeOut(true);
     }
 
+    /** Resources for the sessions of this container, with a buffer pool of their own. */
+    public SessionResources sessionResources() {
+        return new SessionResources(callbacks, Scheduler.of(timers), BufferPool.newDefault());
+    }
+
     /** Stops both pools; waits at most {@code millis} for running callbacks to finish. */
-    void shutdown(long millis) throws InterruptedException {
+    public void shutdown(long millis) throws InterruptedException {
         timers.shutdownNow();
         callbacks.shutdown();
         if (!callbacks.awaitTermination(millis, TimeUnit.MILLISECONDS)) {
