@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SessionSender {
     private final WebSocketConnection connection;
     private final Scheduler scheduler;
+    private final Runnable onActivity;
     private final Runnable onSendTimeout;
     private final Object partialTextLock = new Object();
     /** The high surrogate that ended the previous text part: it must go with its low surrogate. */
@@ -31,9 +32,14 @@ final class SessionSender {
     private volatile SessionEncoders encoders;
     private boolean batching;
 
-    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onSendTimeout) {
+    /**
+     * @param onActivity    told of every send: sending keeps a session from being idle
+     * @param onSendTimeout told when a send did not finish in time
+     */
+    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onActivity, Runnable onSendTimeout) {
         this.connection = connection;
         this.scheduler = scheduler;
+        this.onActivity = onActivity;
         this.onSendTimeout = onSendTimeout;
     }
 
@@ -43,12 +49,14 @@ final class SessionSender {
 
     void text(String text, WriteCallback callback) {
         Objects.requireNonNull(text, "text");
+        onActivity.run();
         connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true, callback);
     }
 
     /** One part of a text message; a surrogate pair split between parts is sent whole with the later one. */
     void textPart(String part, boolean last, WriteCallback callback) {
         Objects.requireNonNull(part, "part");
+        onActivity.run();
         synchronized (partialTextLock) {
             String text = carriedHighSurrogate == 0 ? part : carriedHighSurrogate + part;
             carriedHighSurrogate = 0;
@@ -62,6 +70,7 @@ final class SessionSender {
 
     void binary(ByteBuffer data, boolean last, WriteCallback callback) {
         Objects.requireNonNull(data, "data");
+        onActivity.run();
         connection.sendBinary(data.duplicate(), last, callback);
     }
 
@@ -79,10 +88,12 @@ final class SessionSender {
     }
 
     void ping(ByteBuffer data, WriteCallback callback) {
+        onActivity.run();
         connection.sendPing(copyOf(data), callback);
     }
 
     void pong(ByteBuffer data, WriteCallback callback) {
+        onActivity.run();
         connection.sendPong(copyOf(data), callback);
     }
 
