@@ -53,14 +53,14 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     public Future<Void> sendBinary(ByteBuffer data) {
         requireArguments(data, this);
         SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
-        send(future, callback -> sender.binary(data, true, callback));
+        send(future, callback -> sender.binary(data, callback));
         return future;
     }
 
     @Override
     public void sendBinary(ByteBuffer data, SendHandler handler) {
         requireArguments(data, handler);
-        send(toHandler(handler), callback -> sender.binary(data, true, callback));
+        send(toHandler(handler), callback -> sender.binary(data, callback));
     }
 
     @Override

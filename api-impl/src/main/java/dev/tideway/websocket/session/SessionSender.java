@@ -26,7 +26,10 @@ final class SessionSender {
     private final Scheduler scheduler;
     private final Runnable onActivity;
     private final Runnable onSendTimeout;
-    private final Object partialTextLock = new Object();
+    /** Keeps the check for a message in parts and the send of a whole message together. */
+    private final Object messageLock = new Object();
+    /** "text" or "binary" while a message is being sent in parts, else null. Guarded by messageLock. */
+    private String messageInParts;
     /** The high surrogate that ended the previous text part: it must go with its low surrogate. */
     private char carriedHighSurrogate;
     private volatile SessionEncoders encoders;
@@ -50,14 +53,18 @@ final class SessionSender {
     void text(String text, WriteCallback callback) {
         Objects.requireNonNull(text, "text");
         onActivity.run();
-        connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true, callback);
+        ByteBuffer utf8 = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        synchronized (messageLock) {
+            requireNoMessageInParts();
+            connection.sendText(utf8, true, callback);
+        }
     }
 
     /** One part of a text message; a surrogate pair split between parts is sent whole with the later one. */
     void textPart(String part, boolean last, WriteCallback callback) {
         Objects.requireNonNull(part, "part");
         onActivity.run();
-        synchronized (partialTextLock) {
+        synchronized (messageLock) {
             String text = carriedHighSurrogate == 0 ? part : carriedHighSurrogate + part;
             carriedHighSurrogate = 0;
             if (!last && !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
@@ -65,13 +72,39 @@ final class SessionSender {
                 text = text.substring(0, text.length() - 1);
             }
             connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, callback);
+            messageInParts = last ? null : "text";
         }
     }
 
-    void binary(ByteBuffer data, boolean last, WriteCallback callback) {
+    /** A whole binary message. */
+    void binary(ByteBuffer data, WriteCallback callback) {
         Objects.requireNonNull(data, "data");
         onActivity.run();
-        connection.sendBinary(data.duplicate(), last, callback);
+        synchronized (messageLock) {
+            requireNoMessageInParts();
+            connection.sendBinary(data.duplicate(), true, callback);
+        }
+    }
+
+    /** One part of a binary message. */
+    void binaryPart(ByteBuffer data, boolean last, WriteCallback callback) {
+        Objects.requireNonNull(data, "data");
+        onActivity.run();
+        synchronized (messageLock) {
+            connection.sendBinary(data.duplicate(), last, callback);
+            messageInParts = last ? null : "binary";
+        }
+    }
+
+    /**
+     * The engine cannot tell a whole message from the last part of one (both are "last"), so a whole
+     * message sent in the middle of a message in parts would silently end it: refuse it here instead.
+     */
+    private void requireNoMessageInParts() {
+        if (messageInParts != null) {
+            throw new IllegalStateException("A " + messageInParts + " message is being sent in parts: finish it"
+                    + " before starting another message");
+        }
     }
 
     /** Encodes with the session's encoders (or the built-in conversions) and sends the result. */
@@ -83,7 +116,7 @@ final class SessionSender {
         if (encoded instanceof SessionEncoders.Text text) {
             text(text.text(), callback);
         } else if (encoded instanceof SessionEncoders.Binary binary) {
-            binary(binary.data(), true, callback);
+            binary(binary.data(), callback);
         }
     }
 
