@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SessionPair implements AutoCloseable {
     final TestContainer container = new TestContainer();
-    final OpenSessions serverSessions = new OpenSessions();
+    OpenSessions serverSessions = new OpenSessions();
     final OpenSessions clientSessions = new OpenSessions();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemon("session-callbacks"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("session-timers"));
@@ -45,6 +45,12 @@ final class SessionPair implements AutoCloseable {
     /** Sets the engine settings of both ends (before {@link #open}). */
     SessionPair settings(ProtocolSettings settings) {
         this.settings = settings;
+        return this;
+    }
+
+    /** The open sessions the server session joins: share one to put several pairs' servers under one endpoint. */
+    SessionPair serverSessions(OpenSessions sessions) {
+        this.serverSessions = sessions;
         return this;
     }
 
