@@ -59,6 +59,8 @@ final class InboundDelivery implements ConnectionListener {
     @Override
     public void onPing(ByteBuffer payload) {
         session.touch();
+        // the engine has queued the pong: it leaves now, even while a callback holds the session's writes
+        session.connection().flush();
     }
 
     @Override

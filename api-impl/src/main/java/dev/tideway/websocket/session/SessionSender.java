@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The outbound half of a session, shared by its {@code Basic} and {@code Async} remotes: turns Jakarta
@@ -20,12 +21,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Sends from several threads are safe: the engine queues whole messages atomically, in order. A
  * caller's {@code ByteBuffer} is never consumed: the engine gets a view of it, so the same buffer can be
  * sent to many sessions.
+ *
+ * <p>While the session's callbacks run, the session holds writes back so that the replies to a burst of
+ * messages leave together. A send from any other thread must not wait for user code to return, however
+ * long it takes: it writes what is queued at once (unless batching is on).
  */
 final class SessionSender {
     private final WebSocketConnection connection;
     private final Scheduler scheduler;
     private final Runnable onActivity;
     private final Runnable onSendTimeout;
+    private final BooleanSupplier onCallbackThread;
     /** Keeps the check for a message in parts and the send of a whole message together. */
     private final Object messageLock = new Object();
     /** "text" or "binary" while a message is being sent in parts, else null. Guarded by messageLock. */
@@ -33,17 +39,20 @@ final class SessionSender {
     /** The high surrogate that ended the previous text part: it must go with its low surrogate. */
     private char carriedHighSurrogate;
     private volatile SessionEncoders encoders;
-    private boolean batching;
+    private volatile boolean batching;
 
     /**
-     * @param onActivity    told of every send: sending keeps a session from being idle
-     * @param onSendTimeout told when a send did not finish in time
+     * @param onActivity       told of every send: sending keeps a session from being idle
+     * @param onSendTimeout    told when a send did not finish in time
+     * @param onCallbackThread whether the calling thread is running the session's callbacks now
      */
-    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onActivity, Runnable onSendTimeout) {
+    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onActivity, Runnable onSendTimeout,
+                  BooleanSupplier onCallbackThread) {
         this.connection = connection;
         this.scheduler = scheduler;
         this.onActivity = onActivity;
         this.onSendTimeout = onSendTimeout;
+        this.onCallbackThread = onCallbackThread;
     }
 
     void encoders(SessionEncoders encoders) {
@@ -58,6 +67,7 @@ final class SessionSender {
             requireNoMessageInParts();
             connection.sendText(utf8, true, callback);
         }
+        writeUnlessHeldForCaller();
     }
 
     /** One part of a text message; a surrogate pair split between parts is sent whole with the later one. */
@@ -74,6 +84,7 @@ final class SessionSender {
             connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, callback);
             messageInParts = last ? null : "text";
         }
+        writeUnlessHeldForCaller();
     }
 
     /** A whole binary message. */
@@ -84,6 +95,17 @@ final class SessionSender {
             requireNoMessageInParts();
             connection.sendBinary(data.duplicate(), true, callback);
         }
+        writeUnlessHeldForCaller();
+    }
+
+    /** Bytes that already are whole frames, framed once for many sessions (a broadcast). */
+    void encoded(ByteBuffer frames, WriteCallback callback) {
+        onActivity.run();
+        synchronized (messageLock) {
+            requireNoMessageInParts();
+            connection.sendEncoded(frames, callback);
+        }
+        writeUnlessHeldForCaller();
     }
 
     /** One part of a binary message. */
@@ -93,6 +115,17 @@ final class SessionSender {
         synchronized (messageLock) {
             connection.sendBinary(data.duplicate(), last, callback);
             messageInParts = last ? null : "binary";
+        }
+        writeUnlessHeldForCaller();
+    }
+
+    /**
+     * Writes what is queued now, past the hold of a callback that is running on another thread, unless
+     * the caller is that callback (its replies leave together when it returns) or batching is on.
+     */
+    private void writeUnlessHeldForCaller() {
+        if (!batching && !onCallbackThread.getAsBoolean()) {
+            connection.flush();
         }
     }
 
@@ -211,7 +244,7 @@ final class SessionSender {
         }
     }
 
-    synchronized boolean batching() {
+    boolean batching() {
         return batching;
     }
 

@@ -116,7 +116,8 @@ public final class TidewaySession implements Session {
         this.callbacks = new SerialExecutor(resources.executor(), connection::holdFlush, connection::releaseFlush);
         this.delivery = new Delivery(callbacks, new FlowControl(connection, INBOUND_HIGH_WATER), this::onUserError);
         this.idleTimer = new IdleTimer(resources.scheduler(), this::onIdle);
-        this.sender = new SessionSender(connection, resources.scheduler(), idleTimer::touch, this::onSendTimeout);
+        this.sender = new SessionSender(connection, resources.scheduler(), idleTimer::touch, this::onSendTimeout,
+                callbacks::isRunningTask);
         this.basicRemote = new BasicRemote(this, sender);
         this.asyncRemote = new AsyncRemote(this, sender, resources.executor(),
                 container.getDefaultAsyncSendTimeout());
@@ -294,6 +295,16 @@ public final class TidewaySession implements Session {
     public RemoteEndpoint.Basic getBasicRemote() {
         checkNotClosed();
         return basicRemote;
+    }
+
+    /**
+     * Queues bytes that already are whole frames, framed once for many sessions (see
+     * {@link dev.tideway.websocket.PreparedMessage}); only a server session sends unmasked frames.
+     *
+     * @throws IllegalStateException when a message is being sent in parts
+     */
+    public void sendEncoded(ByteBuffer frames, WriteCallback callback) {
+        sender.encoded(frames, callback);
     }
 
     long blockingSendTimeoutMillis() {
