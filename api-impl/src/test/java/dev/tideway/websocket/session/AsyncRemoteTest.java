@@ -61,7 +61,9 @@ class AsyncRemoteTest {
     @Test
     void aSendToAPeerThatNeverReadsFailsWithATimeoutAndClosesTheSession() throws Exception {
         try (BasicRemoteTest.Receiver receiver = BasicRemoteTest.Receiver.whole()) {
-            receiver.pair.client.connection().pauseReading(); // the peer stops reading: its window fills up
+            // once the client's open() has let reading start, the client stops reading: its window fills up
+            Await.until("the client reads", () -> !receiver.pair.clientTransport().isPaused());
+            receiver.pair.client.connection().pauseReading();
             RemoteEndpoint.Async remote = receiver.pair.server.getAsyncRemote();
             remote.setSendTimeout(200);
             assertEquals(200, remote.getSendTimeout());

@@ -1,0 +1,61 @@
+package dev.tideway.websocket.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.websocket.PongMessage;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outbound traffic does not wait for the session's callbacks: while a handler is busy (here: blocked), a
+ * message another thread sends and the pong the engine owes the peer still leave at once.
+ */
+class SendWhileHandlerRunsTest {
+
+    @Test
+    void anAsyncSendFromAnotherThreadLeavesWhileAHandlerIsBusy() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inHandler = new CountDownLatch(1);
+        RecordingEndpoint server = blockingServer(inHandler, release);
+        RecordingEndpoint client = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(String.class, RecordingEndpoint.of(session).received::add));
+        try (SessionPair pair = SessionPair.open(server, client)) {
+            Await.get(server.opened);
+            Await.get(client.opened);
+            pair.client.getBasicRemote().sendText("block");
+            Await.await(inHandler);
+
+            Await.get(pair.server.getAsyncRemote().sendText("from another thread"));
+            assertEquals("from another thread", client.nextReceived());
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aPingIsAnsweredWhileAHandlerIsBusy() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch inHandler = new CountDownLatch(1);
+        RecordingEndpoint server = blockingServer(inHandler, release);
+        RecordingEndpoint client = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(PongMessage.class, RecordingEndpoint.of(session).received::add));
+        try (SessionPair pair = SessionPair.open(server, client)) {
+            Await.get(server.opened);
+            Await.get(client.opened);
+            pair.client.getBasicRemote().sendText("block");
+            Await.await(inHandler);
+
+            pair.client.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {1}));
+            assertEquals(ByteBuffer.wrap(new byte[] {1}), ((PongMessage) client.nextReceived()).getApplicationData());
+            release.countDown();
+        }
+    }
+
+    /** A server whose text handler blocks until released. */
+    private static RecordingEndpoint blockingServer(CountDownLatch inHandler, CountDownLatch release) {
+        return new RecordingEndpoint((session, config) -> session.addMessageHandler(String.class, message -> {
+            inHandler.countDown();
+            Await.await(release);
+        }));
+    }
+}
