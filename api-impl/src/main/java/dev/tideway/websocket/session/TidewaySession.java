@@ -137,18 +137,28 @@ public final class TidewaySession implements Session {
         connection.pauseReading();
         delivery.run(() -> {
             try {
-                decoders = SessionDecoders.open(decoderDefinitions, config);
-                encoders = SessionEncoders.open(encoderDefinitions, config);
-                sender.encoders(encoders);
+                openCoders();
                 endpoint.onOpen(this, config);
-            } catch (InstantiationException e) {
-                close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                        "A decoder or encoder could not be created"));
-                throw e;
             } finally {
                 connection.resumeReading();
             }
         });
+    }
+
+    /**
+     * Creates and initialises the session's coders. When one cannot be made (its constructor or its
+     * {@code init} threw) the session closes with 1011 and the failure goes on to {@code onError}.
+     */
+    private void openCoders() throws InstantiationException {
+        try {
+            decoders = SessionDecoders.open(decoderDefinitions, config);
+            encoders = SessionEncoders.open(encoderDefinitions, config);
+        } catch (InstantiationException | RuntimeException e) {
+            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                    "A decoder or encoder could not be created"));
+            throw e;
+        }
+        sender.encoders(encoders);
     }
 
     /** The engine connection under this session. */
