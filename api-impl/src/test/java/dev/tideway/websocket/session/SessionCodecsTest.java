@@ -70,6 +70,25 @@ class SessionCodecsTest {
     }
 
     @Test
+    void aCoderFailingInItsInitClosesTheSessionWith1011AndDestroysTheOthers() throws Exception {
+        EndpointConfig config = ClientEndpointConfig.Builder.create()
+                .decoders(List.of(TestCodecs.PointTextDecoder.class, TestCodecs.FailingInitDecoder.class))
+                .build();
+        Queue<String> lifecycle = TestCodecs.recordLifecycle(config);
+        RecordingEndpoint server = new RecordingEndpoint();
+        RecordingEndpoint client = new RecordingEndpoint();
+        try (SessionPair pair = new SessionPair().open(server, config, client, SessionPair.config())) {
+            Throwable error = server.nextError();
+            assertInstanceOf(IllegalStateException.class, error);
+            assertEquals("decoder init failed", error.getMessage());
+            SessionDeliveryTest.assertReason(1011, "A decoder or encoder could not be created", server.awaitClose());
+            SessionDeliveryTest.assertReason(1011, "A decoder or encoder could not be created", client.awaitClose());
+            assertTrue(!server.opened.isDone(), "onOpen is not called without the coders");
+            assertEquals(List.of("init PointTextDecoder", "destroy PointTextDecoder"), List.copyOf(lifecycle));
+        }
+    }
+
+    @Test
     void willDecodeChoosesAmongSeveralDecodersOfOneType() throws Exception {
         RecordingEndpoint server = new RecordingEndpoint((session, config) ->
                 session.addMessageHandler(Temperature.class, RecordingEndpoint.of(session).received::add));

@@ -197,7 +197,25 @@ final class TestCodecs {
         }
     }
 
-    /** Every decoder above, in a fixed order (Celsius before Fahrenheit). */
+    /** Fails in {@code init}: the session cannot open its coders. */
+    public static class FailingInitDecoder implements Decoder.Text<Word> {
+        @Override
+        public void init(EndpointConfig config) {
+            throw new IllegalStateException("decoder init failed");
+        }
+
+        @Override
+        public Word decode(String s) {
+            return new Word(s);
+        }
+
+        @Override
+        public boolean willDecode(String s) {
+            return true;
+        }
+    }
+
+    /** Every working decoder above, in a fixed order (Celsius before Fahrenheit). */
     static final List<Class<? extends Decoder>> ALL_DECODERS = List.of(PointTextDecoder.class,
             PointBinaryDecoder.class, WordTextStreamDecoder.class, BlobBinaryStreamDecoder.class,
             CelsiusDecoder.class, FahrenheitDecoder.class);
