@@ -208,7 +208,7 @@ public final class WebSocketConnection {
      * could not be). Returns false, without calling {@code sent}, when the handshake had already begun.
      */
     public boolean close(CloseStatus status, WriteCallback sent) {
-        return sendClose(status, new WriteCallback() {
+        boolean started = sendClose(status, new WriteCallback() {
             @Override
             public void completed() {
                 if (closeHandshake.state() == CloseHandshake.State.CLOSE_SENT) {
@@ -223,6 +223,12 @@ public final class WebSocketConnection {
                 sent.failed(cause);
             }
         });
+        if (started && closeHandshake.state() == CloseHandshake.State.CLOSE_SENT) {
+            // the close timeout runs from now, not from when our close frame is written: behind a peer
+            // that stopped reading it never would be, and the connection would wait forever
+            awaitPeer();
+        }
+        return started;
     }
 
     /**
