@@ -190,11 +190,18 @@ final class LoopbackTransport implements Transport {
         wire.shutdownNow();
     }
 
-    /** The other end closed: what it sent is still read, then EOF. */
+    /**
+     * The other end closed: what it sent is still read, then EOF. Its writes still waiting for window
+     * fail, as a closed socket's pending writes do.
+     */
     private void peerClosed() {
+        ArrayDeque<WriteCallback> failed;
         synchronized (this) {
             peerGone = true;
+            failed = new ArrayDeque<>(blockedWrites);
+            blockedWrites.clear();
         }
+        failed.forEach(callback -> callback.failed(new java.nio.channels.ClosedChannelException()));
         onWire(this::deliver);
     }
 

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tideway.websocket.protocol.ProtocolException;
+import dev.tideway.websocket.protocol.ProtocolSettings;
 import dev.tideway.websocket.protocol.WriteCallback;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.MessageHandler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -205,6 +207,31 @@ class SessionDeliveryTest {
             assertInstanceOf(ProtocolException.class, error);
             assertEquals("Reserved opcode 0x3", error.getMessage());
             assertClosedOnce(pair, server, client);
+        }
+    }
+
+    @Test
+    void aCloseStillEndsTheSessionWhenThePeerStoppedReading() throws Exception {
+        RecordingEndpoint server = new RecordingEndpoint();
+        RecordingEndpoint client = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(ByteBuffer.class, message -> { }));
+        SessionPair pair = new SessionPair().settings(ProtocolSettings.builder()
+                .closeTimeout(Duration.ofMillis(300)).build());
+        try (pair) {
+            pair.open(server, SessionPair.config(), client, SessionPair.config());
+            Await.get(server.opened);
+            Await.until("the client reads", () -> !pair.clientTransport().isPaused());
+            pair.client.connection().pauseReading(); // the client stops reading: its window fills up
+            Future<Void> stuck = pair.server.getAsyncRemote().sendBinary(ByteBuffer.allocate(4 * LoopbackTransport.WINDOW));
+            Thread.sleep(50);
+            assertFalse(stuck.isDone(), "the write waits for the peer");
+
+            pair.server.close(new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye"));
+
+            // ended by the close timeout rather than never; our close frame never left, hence 1006
+            assertEquals(1006, server.awaitClose().getCloseCode().getCode());
+            assertInstanceOf(IOException.class, Await.failure(stuck));
+            Await.until("the server session finished closing", () -> pair.serverSessions.size() == 0);
         }
     }
 
