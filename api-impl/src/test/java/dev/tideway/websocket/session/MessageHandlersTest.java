@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tideway.websocket.protocol.ProtocolSettings;
 import dev.tideway.websocket.session.TestCodecs.Blob;
 import dev.tideway.websocket.session.TestCodecs.Point;
 import dev.tideway.websocket.session.TestCodecs.Word;
@@ -164,6 +165,50 @@ class MessageHandlersTest {
             client.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {8, 9}), true);
         }, 2);
         assertEquals(List.of(new Part(List.of((byte) 7), false), new Part(List.of((byte) 8, (byte) 9), true)), got);
+    }
+
+    @Test
+    void textPartsNeverSplitACharacterEvenWhenEveryByteIsAFrame() throws Exception {
+        String text = "a€\uD834\uDD1Eü-" + "ä€\uD834\uDD1E".repeat(20);
+        List<String> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingEndpoint server = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
+                    parts.add(part);
+                    if (last) {
+                        RecordingEndpoint.of(session).received.add(String.join("", parts));
+                    }
+                }));
+        try (SessionPair pair = oneByteFrames().open(server, SessionPair.config(), new RecordingEndpoint(),
+                SessionPair.config())) {
+            Await.get(server.opened);
+            pair.client.getBasicRemote().sendText(text);
+
+            assertEquals(text, server.nextReceived());
+            assertTrue(parts.size() > 20, "delivered in many parts: " + parts.size());
+            for (String part : parts) {
+                assertTrue(part.indexOf('\uFFFD') < 0, "a part with a broken character: " + part);
+                assertTrue(part.isEmpty() || !Character.isHighSurrogate(part.charAt(part.length() - 1)), part);
+                assertTrue(part.isEmpty() || !Character.isLowSurrogate(part.charAt(0)), part);
+            }
+        }
+    }
+
+    @Test
+    void wholeStreamAndDecodedHandlersReassembleOneByteFrames() throws Exception {
+        String text = "grüße €\uD834\uDD1E";
+        RecordingEndpoint server = new RecordingEndpoint((session, config) -> {
+            session.addMessageHandler(Reader.class, reader -> RecordingEndpoint.of(session).received.add(readAll(reader)));
+            session.addMessageHandler(Point.class, RecordingEndpoint.of(session).received::add);
+        });
+        try (SessionPair pair = oneByteFrames().open(server, codecConfigBinaryPoints(), new RecordingEndpoint(),
+                SessionPair.config())) {
+            Await.get(server.opened);
+            pair.client.getBasicRemote().sendText(text);
+            pair.client.getBasicRemote().sendBinary(ByteBuffer.allocate(8).putInt(-1).putInt(300).flip());
+
+            assertEquals(text, server.nextReceived());
+            assertEquals(new Point(-1, 300), server.nextReceived());
+        }
     }
 
     static Stream<Arguments> primitives() {
@@ -353,6 +398,14 @@ class MessageHandlersTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static SessionPair oneByteFrames() {
+        return new SessionPair().settings(ProtocolSettings.builder().outboundFrameSize(1).build());
+    }
+
+    private static EndpointConfig codecConfigBinaryPoints() {
+        return ClientEndpointConfig.Builder.create().decoders(List.of(TestCodecs.PointBinaryDecoder.class)).build();
+    }
 
     private static EndpointConfig codecConfig() {
         return ClientEndpointConfig.Builder.create().decoders(TestCodecs.ALL_DECODERS).build();
