@@ -191,6 +191,46 @@ class SessionDeliveryTest {
     }
 
     @Test
+    void aMessageStillArrivingCountsAsActivityForTheIdleTimeout() throws Exception {
+        RecordingEndpoint server = new RecordingEndpoint((session, config) -> {
+            session.setMaxIdleTimeout(300);
+            session.addMessageHandler(String.class, RecordingEndpoint.of(session).received::add);
+        });
+        try (SessionPair pair = SessionPair.open(server, new RecordingEndpoint())) {
+            Await.get(server.opened);
+            for (int i = 0; i < 12; i++) { // one message, its parts 60 ms apart: twice the idle time in all
+                pair.client.getBasicRemote().sendText("part " + i + ", ", false);
+                Thread.sleep(60);
+            }
+            pair.client.getBasicRemote().sendText("end", true);
+
+            assertTrue(((String) server.nextReceived()).endsWith("part 11, end"));
+            assertTrue(pair.server.isOpen(), "a session receiving a message is not idle");
+        }
+    }
+
+    @Test
+    void messagesSentBeforeACloseAreAllDeliveredBeforeOnClose() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingEndpoint server = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(String.class, (MessageHandler.Whole<String>) events::add))
+                .whenClosed((session, reason) -> events.add("closed " + reason.getCloseCode().getCode()));
+        try (SessionPair pair = SessionPair.open(server, new RecordingEndpoint())) {
+            Await.get(server.opened);
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                pair.client.getAsyncRemote().sendText("before close " + i);
+                expected.add("before close " + i);
+            }
+            pair.client.close();
+            expected.add("closed 1000");
+
+            server.awaitClose();
+            assertEquals(expected, events);
+        }
+    }
+
+    @Test
     void aProtocolErrorFromThePeerClosesBothEndsWith1002Once() throws Exception {
         RecordingEndpoint server = new RecordingEndpoint();
         RecordingEndpoint client = new RecordingEndpoint();

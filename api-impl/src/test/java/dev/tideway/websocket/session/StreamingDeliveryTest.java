@@ -136,6 +136,32 @@ class StreamingDeliveryTest {
     }
 
     @Test
+    void aStreamCutOffByALostConnectionFailsTheReaderThenOnCloseFollows() throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> readFailure = new java.util.concurrent.CompletableFuture<>();
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingEndpoint server = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(InputStream.class, stream -> {
+                    try {
+                        stream.readAllBytes();
+                        readFailure.complete(null);
+                    } catch (IOException e) {
+                        order.add("read failed");
+                        readFailure.complete(e);
+                    }
+                })).whenClosed((session, reason) -> order.add("closed " + reason.getCloseCode().getCode()));
+        try (SessionPair pair = SessionPair.open(server, new RecordingEndpoint())) {
+            Await.get(server.opened);
+            pair.client.getBasicRemote().sendBinary(ByteBuffer.wrap(pattern(1, 1000)), false);
+            pair.clientTransport().reset();
+
+            Throwable failure = Await.get(readFailure);
+            assertEquals("The connection closed before the end of the message", failure.getMessage());
+            server.awaitClose();
+            assertEquals(List.of("read failed", "closed 1006"), order);
+        }
+    }
+
+    @Test
     void aSlowWholeMessageHandlerPausesTheSocketOnceMessagesPileUp() throws Exception {
         int count = 1000;
         CountDownLatch go = new CountDownLatch(1);
