@@ -44,7 +44,7 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendText(String text) {
         requireArguments(text, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
+        SendCallbacks.FutureCallback future = newFuture();
         send(future, callback -> sender.text(text, callback));
         return future;
     }
@@ -52,7 +52,7 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
+        SendCallbacks.FutureCallback future = newFuture();
         send(future, callback -> sender.binary(data, callback));
         return future;
     }
@@ -66,7 +66,7 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendObject(Object data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
+        SendCallbacks.FutureCallback future = newFuture();
         send(future, callback -> sender.object(data, callback));
         return future;
     }
@@ -89,6 +89,11 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
         } catch (EncodeException | IOException | RuntimeException e) {
             timed.failed(e);
         }
+    }
+
+    /** A future whose waiters write what is queued, so that a callback may wait for its own send. */
+    private SendCallbacks.FutureCallback newFuture() {
+        return new SendCallbacks.FutureCallback(sender::flushBatch);
     }
 
     private WriteCallback toHandler(SendHandler handler) {
