@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,29 @@ class SendWhileHandlerRunsTest {
             pair.client.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {1}));
             assertEquals(ByteBuffer.wrap(new byte[] {1}), ((PongMessage) client.nextReceived()).getApplicationData());
             release.countDown();
+        }
+    }
+
+    @Test
+    void aHandlerMayWaitForItsOwnAsyncSend() throws Exception {
+        RecordingEndpoint server = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(String.class, message -> {
+                    try {
+                        session.getAsyncRemote().sendText("reply to " + message).get(2, TimeUnit.SECONDS);
+                        RecordingEndpoint.of(session).received.add("sent");
+                    } catch (Exception e) {
+                        RecordingEndpoint.of(session).received.add(e);
+                    }
+                }));
+        RecordingEndpoint client = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(String.class, RecordingEndpoint.of(session).received::add));
+        try (SessionPair pair = SessionPair.open(server, client)) {
+            Await.get(server.opened);
+            Await.get(client.opened);
+            pair.client.getBasicRemote().sendText("question");
+
+            assertEquals("sent", server.nextReceived(), "the handler's wait for its own send must not deadlock");
+            assertEquals("reply to question", client.nextReceived());
         }
     }
 
