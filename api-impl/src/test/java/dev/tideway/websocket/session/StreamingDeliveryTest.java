@@ -162,6 +162,32 @@ class StreamingDeliveryTest {
     }
 
     @Test
+    void whatAStreamHandlerLeavesUnreadIsDroppedAndTheNextMessagesArrive() throws Exception {
+        RecordingEndpoint server = new RecordingEndpoint((session, config) ->
+                session.addMessageHandler(InputStream.class, stream -> {
+                    try {
+                        byte[] head = stream.readNBytes(10); // and no more
+                        RecordingEndpoint.of(session).received.add(head);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+        try (SessionPair pair = SessionPair.open(server, new RecordingEndpoint())) {
+            Await.get(server.opened);
+            List<Future<Void>> sends = new ArrayList<>();
+            for (int i = 0; i < 5; i++) { // 2 MiB each: far over the high-water mark if the credit were lost
+                sends.add(pair.client.getAsyncRemote().sendBinary(ByteBuffer.wrap(pattern(i, 2 * MIB))));
+            }
+            sends.forEach(Await::get);
+            for (int i = 0; i < 5; i++) {
+                assertArrayEquals(java.util.Arrays.copyOf(pattern(i, 2 * MIB), 10), (byte[]) server.nextReceived());
+            }
+            Await.until("reading resumed", () -> !pair.serverTransport().isPaused());
+            assertTrue(server.errors.isEmpty(), () -> "errors: " + server.errors);
+        }
+    }
+
+    @Test
     void aSlowWholeMessageHandlerPausesTheSocketOnceMessagesPileUp() throws Exception {
         int count = 1000;
         CountDownLatch go = new CountDownLatch(1);
