@@ -130,6 +130,20 @@ class BasicRemoteTest {
         }
     }
 
+    @Test
+    void aBlockingSendToAPeerThatNeverReadsTimesOutAndClosesTheSession() throws Exception {
+        try (Receiver receiver = Receiver.whole()) {
+            receiver.pair.server.getUserProperties().put(TidewaySession.BLOCKING_SEND_TIMEOUT_PROPERTY, 200);
+            Await.until("the client reads", () -> !receiver.pair.clientTransport().isPaused());
+            receiver.pair.client.connection().pauseReading();
+
+            java.net.SocketTimeoutException timeout = assertThrows(java.net.SocketTimeoutException.class,
+                    () -> receiver.pair.server.getBasicRemote().sendBinary(ByteBuffer.allocate(4 * LoopbackTransport.WINDOW)));
+            assertEquals("The message was not sent within 200 ms", timeout.getMessage());
+            SessionDeliveryTest.assertReason(1006, "Send timed out", receiver.server.awaitClose());
+        }
+    }
+
     /** A client that records what the server sends it. */
     static final class Receiver implements AutoCloseable {
         final RecordingEndpoint server = new RecordingEndpoint();
