@@ -105,7 +105,7 @@ public final class PreparedMessage {
     private void send(Session session, WriteCallback callback) {
         try {
             if (session instanceof TidewaySession tideway && tideway.connection().role() == Role.SERVER) {
-                tideway.connection().sendEncoded(frame.duplicate(), callback);
+                tideway.sendEncoded(frame.duplicate(), callback);
             } else if (opcode == OpCode.TEXT) {
                 session.getAsyncRemote().sendText(StandardCharsets.UTF_8.decode(payload.duplicate()).toString(),
                         result -> report(result.getException(), callback));

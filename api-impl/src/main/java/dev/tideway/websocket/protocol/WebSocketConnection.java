@@ -214,12 +214,9 @@ public final class WebSocketConnection {
         if (status.code() != CloseCodes.NO_STATUS_RECEIVED && !CloseCodes.isValidOnWire(status.code())) {
             throw new IllegalArgumentException("Close code " + status.code() + " may not be sent in a close frame");
         }
-        return sendClose(status, new WriteCallback() {
+        boolean started = sendClose(status, new WriteCallback() {
             @Override
             public void completed() {
-                if (closeHandshake.state() == CloseHandshake.State.CLOSE_SENT) {
-                    awaitPeer(); // the peer's close frame is due
-                }
                 sent.completed();
             }
 
@@ -229,6 +226,12 @@ public final class WebSocketConnection {
                 sent.failed(cause);
             }
         });
+        if (started && closeHandshake.state() == CloseHandshake.State.CLOSE_SENT) {
+            // the close timeout runs from now, not from when our close frame is written: behind a peer
+            // that stopped reading it never would be, and the connection would wait forever
+            awaitPeer();
+        }
+        return started;
     }
 
     /**

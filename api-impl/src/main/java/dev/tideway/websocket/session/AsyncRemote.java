@@ -4,7 +4,7 @@ import dev.tideway.websocket.protocol.WriteCallback;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -38,59 +38,66 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public void sendText(String text, SendHandler handler) {
         requireArguments(text, handler);
-        sender.text(text, timed(handler));
+        send(toHandler(handler), callback -> sender.text(text, callback));
     }
 
     @Override
     public Future<Void> sendText(String text) {
         requireArguments(text, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
-        sender.text(text, timed(future));
+        SendCallbacks.FutureCallback future = newFuture();
+        send(future, callback -> sender.text(text, callback));
         return future;
     }
 
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
-        sender.binary(data, true, timed(future));
+        SendCallbacks.FutureCallback future = newFuture();
+        send(future, callback -> sender.binary(data, callback));
         return future;
     }
 
     @Override
     public void sendBinary(ByteBuffer data, SendHandler handler) {
         requireArguments(data, handler);
-        sender.binary(data, true, timed(handler));
+        send(toHandler(handler), callback -> sender.binary(data, callback));
     }
 
     @Override
     public Future<Void> sendObject(Object data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
-        try {
-            sender.object(data, timed(future));
-        } catch (EncodeException | java.io.IOException e) {
-            future.failed(e);
-        }
+        SendCallbacks.FutureCallback future = newFuture();
+        send(future, callback -> sender.object(data, callback));
         return future;
     }
 
     @Override
     public void sendObject(Object data, SendHandler handler) {
         requireArguments(data, handler);
+        send(toHandler(handler), callback -> sender.object(data, callback));
+    }
+
+    /**
+     * Starts a send under the send timeout. A send that fails before anything was queued (an encoder
+     * failed, or the engine refused it) is reported through the same timed callback: that also stops its
+     * timer, which would otherwise fail the send a second time later and close the session.
+     */
+    private void send(WriteCallback callback, SessionSender.Send start) {
+        WriteCallback timed = sender.withTimeout(callback, sendTimeoutMillis);
         try {
-            sender.object(data, timed(handler));
-        } catch (EncodeException | java.io.IOException e) {
-            handlerExecutor.execute(() -> handler.onResult(new SendResult(session, e)));
+            start.start(timed);
+        } catch (EncodeException | IOException | RuntimeException e) {
+            timed.failed(e);
         }
     }
 
-    private WriteCallback timed(SendHandler handler) {
-        return timed(SendCallbacks.toHandler(handler, session, handlerExecutor));
+    /** A future whose waiters write what is queued, so that a callback may wait for its own send. */
+    private SendCallbacks.FutureCallback newFuture() {
+        return new SendCallbacks.FutureCallback(sender::flushBatch);
     }
 
-    private WriteCallback timed(WriteCallback callback) {
-        return sender.withTimeout(callback, sendTimeoutMillis);
+    private WriteCallback toHandler(SendHandler handler) {
+        return SendCallbacks.toHandler(handler, session, handlerExecutor);
     }
 
     private void requireArguments(Object data, Object handler) {

@@ -26,7 +26,7 @@ final class BasicRemote extends RemoteEndpointBase implements RemoteEndpoint.Bas
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
         requireArgument(data, "data");
-        await(callback -> sender.binary(data, true, callback));
+        await(callback -> sender.binary(data, callback));
     }
 
     @Override
@@ -38,7 +38,7 @@ final class BasicRemote extends RemoteEndpointBase implements RemoteEndpoint.Bas
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
         requireArgument(partialByte, "partialByte");
-        await(callback -> sender.binary(partialByte, isLast, callback));
+        await(callback -> sender.binaryPart(partialByte, isLast, callback));
     }
 
     @Override

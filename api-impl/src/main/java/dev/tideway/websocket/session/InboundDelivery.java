@@ -26,6 +26,7 @@ final class InboundDelivery implements ConnectionListener {
 
     @Override
     public void onText(ByteBuffer utf8, boolean last) {
+        session.touch(); // every chunk: a long message still arriving is activity, not idleness
         if (text == null) {
             text = start(MessageKind.TEXT);
         }
@@ -37,6 +38,7 @@ final class InboundDelivery implements ConnectionListener {
 
     @Override
     public void onBinary(ByteBuffer data, boolean last) {
+        session.touch();
         if (binary == null) {
             binary = start(MessageKind.BINARY);
         }
@@ -47,7 +49,6 @@ final class InboundDelivery implements ConnectionListener {
     }
 
     private MessageSink start(MessageKind kind) {
-        session.touch();
         MessageHandlers.Route route = handlers.route(kind);
         if (route == null) {
             session.closeUnhandled(kind);
@@ -59,6 +60,8 @@ final class InboundDelivery implements ConnectionListener {
     @Override
     public void onPing(ByteBuffer payload) {
         session.touch();
+        // the engine has queued the pong: it leaves now, even while a callback holds the session's writes
+        session.connection().flush();
     }
 
     @Override

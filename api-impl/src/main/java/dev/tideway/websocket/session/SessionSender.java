@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The outbound half of a session, shared by its {@code Basic} and {@code Async} remotes: turns Jakarta
@@ -20,21 +21,38 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Sends from several threads are safe: the engine queues whole messages atomically, in order. A
  * caller's {@code ByteBuffer} is never consumed: the engine gets a view of it, so the same buffer can be
  * sent to many sessions.
+ *
+ * <p>While the session's callbacks run, the session holds writes back so that the replies to a burst of
+ * messages leave together. A send from any other thread must not wait for user code to return, however
+ * long it takes: it writes what is queued at once (unless batching is on).
  */
 final class SessionSender {
     private final WebSocketConnection connection;
     private final Scheduler scheduler;
+    private final Runnable onActivity;
     private final Runnable onSendTimeout;
-    private final Object partialTextLock = new Object();
+    private final BooleanSupplier onCallbackThread;
+    /** Keeps the check for a message in parts and the send of a whole message together. */
+    private final Object messageLock = new Object();
+    /** "text" or "binary" while a message is being sent in parts, else null. Guarded by messageLock. */
+    private String messageInParts;
     /** The high surrogate that ended the previous text part: it must go with its low surrogate. */
     private char carriedHighSurrogate;
     private volatile SessionEncoders encoders;
-    private boolean batching;
+    private volatile boolean batching;
 
-    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onSendTimeout) {
+    /**
+     * @param onActivity       told of every send: sending keeps a session from being idle
+     * @param onSendTimeout    told when a send did not finish in time
+     * @param onCallbackThread whether the calling thread is running the session's callbacks now
+     */
+    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onActivity, Runnable onSendTimeout,
+                  BooleanSupplier onCallbackThread) {
         this.connection = connection;
         this.scheduler = scheduler;
+        this.onActivity = onActivity;
         this.onSendTimeout = onSendTimeout;
+        this.onCallbackThread = onCallbackThread;
     }
 
     void encoders(SessionEncoders encoders) {
@@ -43,13 +61,20 @@ final class SessionSender {
 
     void text(String text, WriteCallback callback) {
         Objects.requireNonNull(text, "text");
-        connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), true, callback);
+        onActivity.run();
+        ByteBuffer utf8 = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        synchronized (messageLock) {
+            requireNoMessageInParts();
+            connection.sendText(utf8, true, callback);
+        }
+        writeUnlessHeldForCaller();
     }
 
     /** One part of a text message; a surrogate pair split between parts is sent whole with the later one. */
     void textPart(String part, boolean last, WriteCallback callback) {
         Objects.requireNonNull(part, "part");
-        synchronized (partialTextLock) {
+        onActivity.run();
+        synchronized (messageLock) {
             String text = carriedHighSurrogate == 0 ? part : carriedHighSurrogate + part;
             carriedHighSurrogate = 0;
             if (!last && !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1))) {
@@ -57,12 +82,62 @@ final class SessionSender {
                 text = text.substring(0, text.length() - 1);
             }
             connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, callback);
+            messageInParts = last ? null : "text";
+        }
+        writeUnlessHeldForCaller();
+    }
+
+    /** A whole binary message. */
+    void binary(ByteBuffer data, WriteCallback callback) {
+        Objects.requireNonNull(data, "data");
+        onActivity.run();
+        synchronized (messageLock) {
+            requireNoMessageInParts();
+            connection.sendBinary(data.duplicate(), true, callback);
+        }
+        writeUnlessHeldForCaller();
+    }
+
+    /** Bytes that already are whole frames, framed once for many sessions (a broadcast). */
+    void encoded(ByteBuffer frames, WriteCallback callback) {
+        onActivity.run();
+        synchronized (messageLock) {
+            requireNoMessageInParts();
+            connection.sendEncoded(frames, callback);
+        }
+        writeUnlessHeldForCaller();
+    }
+
+    /** One part of a binary message. */
+    void binaryPart(ByteBuffer data, boolean last, WriteCallback callback) {
+        Objects.requireNonNull(data, "data");
+        onActivity.run();
+        synchronized (messageLock) {
+            connection.sendBinary(data.duplicate(), last, callback);
+            messageInParts = last ? null : "binary";
+        }
+        writeUnlessHeldForCaller();
+    }
+
+    /**
+     * Writes what is queued now, past the hold of a callback that is running on another thread, unless
+     * the caller is that callback (its replies leave together when it returns) or batching is on.
+     */
+    private void writeUnlessHeldForCaller() {
+        if (!batching && !onCallbackThread.getAsBoolean()) {
+            connection.flush();
         }
     }
 
-    void binary(ByteBuffer data, boolean last, WriteCallback callback) {
-        Objects.requireNonNull(data, "data");
-        connection.sendBinary(data.duplicate(), last, callback);
+    /**
+     * The engine cannot tell a whole message from the last part of one (both are "last"), so a whole
+     * message sent in the middle of a message in parts would silently end it: refuse it here instead.
+     */
+    private void requireNoMessageInParts() {
+        if (messageInParts != null) {
+            throw new IllegalStateException("A " + messageInParts + " message is being sent in parts: finish it"
+                    + " before starting another message");
+        }
     }
 
     /** Encodes with the session's encoders (or the built-in conversions) and sends the result. */
@@ -74,15 +149,17 @@ final class SessionSender {
         if (encoded instanceof SessionEncoders.Text text) {
             text(text.text(), callback);
         } else if (encoded instanceof SessionEncoders.Binary binary) {
-            binary(binary.data(), true, callback);
+            binary(binary.data(), callback);
         }
     }
 
     void ping(ByteBuffer data, WriteCallback callback) {
+        onActivity.run();
         connection.sendPing(copyOf(data), callback);
     }
 
     void pong(ByteBuffer data, WriteCallback callback) {
+        onActivity.run();
         connection.sendPong(copyOf(data), callback);
     }
 
@@ -167,7 +244,7 @@ final class SessionSender {
         }
     }
 
-    synchronized boolean batching() {
+    boolean batching() {
         return batching;
     }
 

@@ -117,11 +117,12 @@ public final class TidewaySession implements Session {
         this.connection = connectionFactory.apply(new InboundDelivery(this, handlers));
         this.callbacks = new SerialExecutor(resources.executor(), connection::holdFlush, connection::releaseFlush);
         this.delivery = new Delivery(callbacks, new FlowControl(connection, INBOUND_HIGH_WATER), this::onUserError);
-        this.sender = new SessionSender(connection, resources.scheduler(), this::onSendTimeout);
+        this.idleTimer = new IdleTimer(resources.scheduler(), this::onIdle);
+        this.sender = new SessionSender(connection, resources.scheduler(), idleTimer::touch, this::onSendTimeout,
+                callbacks::isRunningTask);
         this.basicRemote = new BasicRemote(this, sender);
         this.asyncRemote = new AsyncRemote(this, sender, resources.executor(),
                 container.getDefaultAsyncSendTimeout());
-        this.idleTimer = new IdleTimer(resources.scheduler(), this::onIdle);
     }
 
     public static Builder builder() {
@@ -138,14 +139,8 @@ public final class TidewaySession implements Session {
         connection.pauseReading();
         delivery.run(() -> {
             try {
-                decoders = SessionDecoders.open(decoderDefinitions, config);
-                encoders = SessionEncoders.open(encoderDefinitions, config);
-                sender.encoders(encoders);
+                openCoders();
                 endpoint.onOpen(this, config);
-            } catch (InstantiationException e) {
-                close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                        "A decoder or encoder could not be created"));
-                throw e;
             } finally {
                 connection.resumeReading();
                 opened.complete(null);
@@ -156,6 +151,22 @@ public final class TidewaySession implements Session {
     /** Completes once {@code onOpen} has returned (or thrown): a client's connect returns only then. */
     public CompletableFuture<Void> opened() {
         return opened;
+    }
+
+    /**
+     * Creates and initialises the session's coders. When one cannot be made (its constructor or its
+     * {@code init} threw) the session closes with 1011 and the failure goes on to {@code onError}.
+     */
+    private void openCoders() throws InstantiationException {
+        try {
+            decoders = SessionDecoders.open(decoderDefinitions, config);
+            encoders = SessionEncoders.open(encoderDefinitions, config);
+        } catch (InstantiationException | RuntimeException e) {
+            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                    "A decoder or encoder could not be created"));
+            throw e;
+        }
+        sender.encoders(encoders);
     }
 
     /** The engine connection under this session. */
@@ -302,6 +313,16 @@ public final class TidewaySession implements Session {
     public RemoteEndpoint.Basic getBasicRemote() {
         checkNotClosed();
         return basicRemote;
+    }
+
+    /**
+     * Queues bytes that already are whole frames, framed once for many sessions (see
+     * {@link dev.tideway.websocket.PreparedMessage}); only a server session sends unmasked frames.
+     *
+     * @throws IllegalStateException when a message is being sent in parts
+     */
+    public void sendEncoded(ByteBuffer frames, WriteCallback callback) {
+        sender.encoded(frames, callback);
     }
 
     long blockingSendTimeoutMillis() {

@@ -132,6 +132,30 @@ final class LoopbackTransport implements Transport {
         release.forEach(WriteCallback::completed);
     }
 
+    /** Whether the engine above asked this end to stop reading. */
+    synchronized boolean isPaused() {
+        return paused;
+    }
+
+    /** Bytes the peer wrote that this end's engine has not consumed yet. */
+    synchronized long unreadBytes() {
+        return unread;
+    }
+
+    /**
+     * Simulates a connection reset seen by this end: its engine is told the transport failed (on the wire
+     * thread, like a real read failure), after which it closes the transport, and the peer sees EOF.
+     */
+    void reset() {
+        onWire(() -> {
+            WebSocketConnection engine;
+            synchronized (this) {
+                engine = connection;
+            }
+            engine.onTransportFailure(new java.io.IOException("Connection reset"));
+        });
+    }
+
     @Override
     public synchronized void pauseReading() {
         paused = true;
@@ -161,11 +185,23 @@ final class LoopbackTransport implements Transport {
         wire.shutdown();
     }
 
-    /** The other end closed: what it sent is still read, then EOF. */
+    /** Stops this end's wire thread without telling anyone: the end of a test. */
+    void stopWire() {
+        wire.shutdownNow();
+    }
+
+    /**
+     * The other end closed: what it sent is still read, then EOF. Its writes still waiting for window
+     * fail, as a closed socket's pending writes do.
+     */
     private void peerClosed() {
+        ArrayDeque<WriteCallback> failed;
         synchronized (this) {
             peerGone = true;
+            failed = new ArrayDeque<>(blockedWrites);
+            blockedWrites.clear();
         }
+        failed.forEach(callback -> callback.failed(new java.nio.channels.ClosedChannelException()));
         onWire(this::deliver);
     }
 
