@@ -10,35 +10,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * messages are delivered in order and never concurrently, while sessions run in parallel.
  *
  * <p>A run drains up to {@value #TASKS_PER_RUN} tasks before yielding the thread to other sessions.
- * {@code beforeRun} and {@code afterRun} bracket every run: the session holds outbound writes back
- * during a run, so that the replies to a burst of messages leave in one write.
+ *
+ * <p>Writes are deliberately not held back for the length of a run: a callback may wait for its own
+ * send (a {@code SendHandler}, a {@code Future}), and a held write would never complete. Replies still
+ * coalesce while a write is outstanding, which is when it matters.
  */
 final class SerialExecutor implements Executor {
     static final int TASKS_PER_RUN = 64;
 
     private final Executor shared;
-    private final Runnable beforeRun;
-    private final Runnable afterRun;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
-    private volatile Thread runner;
 
-    SerialExecutor(Executor shared, Runnable beforeRun, Runnable afterRun) {
+    SerialExecutor(Executor shared) {
         this.shared = shared;
-        this.beforeRun = beforeRun;
-        this.afterRun = afterRun;
     }
 
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
         scheduleIfIdle();
-    }
-
-    /** Whether the calling thread is running this executor's tasks now. */
-    boolean isRunningTask() {
-        return runner == Thread.currentThread();
     }
 
     private void scheduleIfIdle() {
@@ -48,8 +40,6 @@ final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        runner = Thread.currentThread();
-        beforeRun.run();
         try {
             for (int i = 0; i < TASKS_PER_RUN; i++) {
                 Runnable task = tasks.poll();
@@ -59,8 +49,6 @@ final class SerialExecutor implements Executor {
                 task.run(); // tasks handle their own exceptions: a throw here would stall the session
             }
         } finally {
-            afterRun.run();
-            runner = null;
             scheduled.set(false);
         }
         scheduleIfIdle(); // tasks added after the last poll, or beyond this run's share

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 /**
  * The outbound half of a session, shared by its {@code Basic} and {@code Async} remotes: turns Jakarta
@@ -31,7 +30,6 @@ final class SessionSender {
     private final Scheduler scheduler;
     private final Runnable onActivity;
     private final Runnable onSendTimeout;
-    private final BooleanSupplier onCallbackThread;
     /** Keeps the check for a message in parts and the send of a whole message together. */
     private final Object messageLock = new Object();
     /** "text" or "binary" while a message is being sent in parts, else null. Guarded by messageLock. */
@@ -44,15 +42,12 @@ final class SessionSender {
     /**
      * @param onActivity       told of every send: sending keeps a session from being idle
      * @param onSendTimeout    told when a send did not finish in time
-     * @param onCallbackThread whether the calling thread is running the session's callbacks now
      */
-    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onActivity, Runnable onSendTimeout,
-                  BooleanSupplier onCallbackThread) {
+    SessionSender(WebSocketConnection connection, Scheduler scheduler, Runnable onActivity, Runnable onSendTimeout) {
         this.connection = connection;
         this.scheduler = scheduler;
         this.onActivity = onActivity;
         this.onSendTimeout = onSendTimeout;
-        this.onCallbackThread = onCallbackThread;
     }
 
     void encoders(SessionEncoders encoders) {
@@ -67,7 +62,6 @@ final class SessionSender {
             requireNoMessageInParts();
             connection.sendText(utf8, true, callback);
         }
-        writeUnlessHeldForCaller();
     }
 
     /** One part of a text message; a surrogate pair split between parts is sent whole with the later one. */
@@ -84,7 +78,6 @@ final class SessionSender {
             connection.sendText(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, callback);
             messageInParts = last ? null : "text";
         }
-        writeUnlessHeldForCaller();
     }
 
     /** A whole binary message. */
@@ -95,7 +88,6 @@ final class SessionSender {
             requireNoMessageInParts();
             connection.sendBinary(data.duplicate(), true, callback);
         }
-        writeUnlessHeldForCaller();
     }
 
     /** Bytes that already are whole frames, framed once for many sessions (a broadcast). */
@@ -105,7 +97,6 @@ final class SessionSender {
             requireNoMessageInParts();
             connection.sendEncoded(frames, callback);
         }
-        writeUnlessHeldForCaller();
     }
 
     /** One part of a binary message. */
@@ -116,18 +107,8 @@ final class SessionSender {
             connection.sendBinary(data.duplicate(), last, callback);
             messageInParts = last ? null : "binary";
         }
-        writeUnlessHeldForCaller();
     }
 
-    /**
-     * Writes what is queued now, past the hold of a callback that is running on another thread, unless
-     * the caller is that callback (its replies leave together when it returns) or batching is on.
-     */
-    private void writeUnlessHeldForCaller() {
-        if (!batching && !onCallbackThread.getAsBoolean()) {
-            connection.flush();
-        }
-    }
 
     /**
      * The engine cannot tell a whole message from the last part of one (both are "last"), so a whole

@@ -115,11 +115,10 @@ public final class TidewaySession implements Session {
         this.maxBinaryMessageBufferSize = container.getDefaultMaxBinaryMessageBufferSize();
 
         this.connection = connectionFactory.apply(new InboundDelivery(this, handlers));
-        this.callbacks = new SerialExecutor(resources.executor(), connection::holdFlush, connection::releaseFlush);
+        this.callbacks = new SerialExecutor(resources.executor());
         this.delivery = new Delivery(callbacks, new FlowControl(connection, INBOUND_HIGH_WATER), this::onUserError);
         this.idleTimer = new IdleTimer(resources.scheduler(), this::onIdle);
-        this.sender = new SessionSender(connection, resources.scheduler(), idleTimer::touch, this::onSendTimeout,
-                callbacks::isRunningTask);
+        this.sender = new SessionSender(connection, resources.scheduler(), idleTimer::touch, this::onSendTimeout);
         this.basicRemote = new BasicRemote(this, sender);
         this.asyncRemote = new AsyncRemote(this, sender, resources.executor(),
                 container.getDefaultAsyncSendTimeout());

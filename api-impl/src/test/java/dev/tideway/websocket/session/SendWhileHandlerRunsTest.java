@@ -6,7 +6,6 @@ import jakarta.websocket.PongMessage;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,9 +76,6 @@ class SendWhileHandlerRunsTest {
     }
 
     @Test
-    @Disabled("Open problem: a callback's writes are held until it returns (SerialExecutor's flush hold, for"
-            + " coalescing); a Future waiter flushes them, but a SendHandler cannot tell that someone waits for it."
-            + " Needs a decision on the hold (e.g. SendHandler sends bypass it, or a bounded hold).")
     void aHandlerMayWaitForItsOwnSendHandler() throws Exception {
         RecordingEndpoint server = new RecordingEndpoint((session, config) ->
                 session.addMessageHandler(String.class, message -> {
