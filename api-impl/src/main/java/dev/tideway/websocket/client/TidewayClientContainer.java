@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -54,11 +55,39 @@ import java.util.stream.Collectors;
  */
 public final class TidewayClientContainer extends ContainerDefaults {
     private static final Duration OPEN_GRACE = Duration.ofSeconds(30);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final WebSocketConnector connector = new WebSocketConnector();
-    private final ContainerThreads threads = new ContainerThreads("client");
-    private final SessionResources resources = threads.sessionResources();
+    private final String name = "client-" + INSTANCES.incrementAndGet();
+    private final WebSocketConnector connector;
+    private final SessionResources resources;
     private final OpenSessions sessions = new OpenSessions();
+
+    /** A container whose threads end after the production idle times. */
+    public TidewayClientContainer() {
+        this(WebSocketConnector.DEFAULT_IDLE_TIMEOUT, ContainerThreads.DEFAULT_KEEP_ALIVE);
+    }
+
+    /**
+     * A container whose I/O threads end after {@code ioIdleTimeout} without connections, and whose callback
+     * and timer threads after {@code keepAlive} without work (tests use short ones).
+     */
+    TidewayClientContainer(Duration ioIdleTimeout, Duration keepAlive) {
+        this.connector = new WebSocketConnector(ioIdleTimeout);
+        this.resources = new ContainerThreads(name, keepAlive).sessionResources();
+    }
+
+    /**
+     * The name that this container's callback and timer threads carry ({@code tideway-ws-NAME-n},
+     * {@code tideway-ws-timer-NAME-n}), unique in the JVM, so that one container's threads can be told apart.
+     */
+    String name() {
+        return name;
+    }
+
+    /** The name prefix of this container's I/O threads. */
+    String ioThreadNamePrefix() {
+        return connector.threadNamePrefix();
+    }
 
     // ---------------------------------------------------------------- connectToServer
 
