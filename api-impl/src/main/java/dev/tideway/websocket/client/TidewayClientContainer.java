@@ -102,8 +102,9 @@ public final class TidewayClientContainer extends ContainerDefaults {
     public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
         AnnotatedEndpointModel model = scan(annotatedEndpointClass);
         model.validateInstantiable();
+        ClientEndpointConfig config = configOf(model);
         Object instance = instantiate(annotatedEndpointClass);
-        return connect(new AnnotatedEndpoint(model, instance), configOf(model), path, model.decoders(),
+        return connect(new AnnotatedEndpoint(model, instance), config, path, model.decoders(),
                 model.encoders(), () -> EndpointInstances.release(instance));
     }
 
@@ -118,10 +119,10 @@ public final class TidewayClientContainer extends ContainerDefaults {
     @Override
     public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig config, URI path)
             throws DeploymentException, IOException {
+        List<DecoderDefinition> decoders = DecoderDefinition.ofAll(config.getDecoders());
+        List<EncoderDefinition> encoders = EncoderDefinition.ofAll(config.getEncoders());
         Endpoint instance = instantiate(endpointClass);
-        return connect(instance, config, path, DecoderDefinition.ofAll(config.getDecoders()),
-                EncoderDefinition.ofAll(config.getEncoders()),
-                () -> EndpointInstances.release(instance));
+        return connect(instance, config, path, decoders, encoders, () -> EndpointInstances.release(instance));
     }
 
     private static AnnotatedEndpointModel scan(Class<?> type) throws DeploymentException {
@@ -156,10 +157,28 @@ public final class TidewayClientContainer extends ContainerDefaults {
         }
     }
 
+    /**
+     * Connects {@code endpoint}; {@code release} ends the life of an endpoint instance the container created:
+     * its session runs it once closed, and a connect that fails before there is a session runs it here.
+     */
     private Session connect(Endpoint endpoint, ClientEndpointConfig config, URI uri, List<DecoderDefinition> decoders,
                             List<EncoderDefinition> encoders, Runnable release) throws DeploymentException, IOException {
-        ClientHandshakeRequest request = handshakeRequest(config, uri);
         AtomicReference<TidewaySession> created = new AtomicReference<>();
+        try {
+            return handshakeAndOpen(endpoint, config, uri, decoders, encoders, release, created);
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            if (created.get() == null) {
+                release.run();
+            }
+            throw e;
+        }
+    }
+
+    private Session handshakeAndOpen(Endpoint endpoint, ClientEndpointConfig config, URI uri,
+                                     List<DecoderDefinition> decoders, List<EncoderDefinition> encoders,
+                                     Runnable release, AtomicReference<TidewaySession> created)
+            throws DeploymentException, IOException {
+        ClientHandshakeRequest request = handshakeRequest(config, uri);
         CompletableFuture<ClientConnection> connecting = connector.connect(request, (result, engine) -> {
             config.getConfigurator().afterResponse(new ClientHandshakeResponse(result.responseHeaders()));
             TidewaySession session = TidewaySession.builder()
