@@ -18,6 +18,7 @@ import dev.tideway.websocket.session.SessionResources;
 import dev.tideway.websocket.session.TidewaySession;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
@@ -159,7 +160,8 @@ public final class TidewayClientContainer extends ContainerDefaults {
 
     /**
      * Connects {@code endpoint}; {@code release} ends the life of an endpoint instance the container created:
-     * its session runs it once closed, and a connect that fails before there is a session runs it here.
+     * its session runs it once closed, and a connect that fails before there is a session runs it here. A
+     * session the caller gave up waiting for (interrupted, or onOpen too slow) is closed: nobody else holds it.
      */
     private Session connect(Endpoint endpoint, ClientEndpointConfig config, URI uri, List<DecoderDefinition> decoders,
                             List<EncoderDefinition> encoders, Runnable release) throws DeploymentException, IOException {
@@ -167,8 +169,11 @@ public final class TidewayClientContainer extends ContainerDefaults {
         try {
             return handshakeAndOpen(endpoint, config, uri, decoders, encoders, release, created);
         } catch (DeploymentException | IOException | RuntimeException e) {
-            if (created.get() == null) {
+            TidewaySession session = created.get();
+            if (session == null) {
                 release.run();
+            } else {
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The client gave up connecting"));
             }
             throw e;
         }

@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tideway.websocket.protocol.CloseStatus;
 import dev.tideway.websocket.protocol.handshake.HandshakeKeys;
 import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +112,52 @@ class ContainerConnectFailureTest {
 
         assertEquals("Cannot connect to " + server.uri("/") + ": dev.tideway.websocket.client.proxy must be"
                 + " host:port, not no-port-here", e.getMessage());
+    }
+
+    /** Blocks in onOpen until released (at most 10 s). */
+    static class BlockingOnOpen extends RecordingEndpoint {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void anInterruptedConnectThrowsInterruptedIOExceptionAndClosesTheSessionItOpened() throws Exception {
+        server = TestServer.echo();
+        BlockingOnOpen endpoint = new BlockingOnOpen();
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                container.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), server.uri("/"));
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        }, "interrupted-caller");
+        caller.start();
+        try {
+            assertTrue(endpoint.entered.await(5, TimeUnit.SECONDS), "onOpen was not called");
+
+            caller.interrupt();
+
+            InterruptedIOException e = assertInstanceOf(InterruptedIOException.class, outcome.get(5, TimeUnit.SECONDS));
+            assertEquals("Interrupted while connecting to " + server.uri("/"), e.getMessage());
+            assertEquals(new CloseStatus(1001, "The client gave up connecting"), server.takeClose());
+        } finally {
+            endpoint.release.countDown();
+            caller.join(5000);
+        }
+        CloseReason reason = endpoint.awaitClosed(); // after onOpen returned
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY, reason.getCloseCode());
     }
 
     private void connect(URI uri) throws Exception {
