@@ -44,7 +44,7 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendText(String text) {
         requireArguments(text, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
+        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback(sender::flushBatch);
         sender.text(text, timed(future));
         return future;
     }
@@ -52,7 +52,7 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
+        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback(sender::flushBatch);
         sender.binary(data, true, timed(future));
         return future;
     }
@@ -66,7 +66,7 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendObject(Object data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback();
+        SendCallbacks.FutureCallback future = new SendCallbacks.FutureCallback(sender::flushBatch);
         try {
             sender.object(data, timed(future));
         } catch (EncodeException | java.io.IOException e) {

@@ -9,16 +9,52 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Adapters from the engine's {@link WriteCallback} to the ways the Jakarta API reports a send. */
 final class SendCallbacks {
     private SendCallbacks() {
     }
 
-    /** For {@code Future} sends: a future completed by the write. */
+    /**
+     * For {@code Future} sends: a future completed by the write. Waiting on it first writes what the
+     * connection holds back: during a callback the session holds its writes until the callback returns, so
+     * a handler waiting for its own async send would otherwise wait for ever.
+     */
     static final class FutureCallback extends CompletableFuture<Void> implements WriteCallback {
+        private final Runnable flush;
+
+        FutureCallback(Runnable flush) {
+            this.flush = flush;
+        }
+
+        @Override
+        public Void get() throws InterruptedException, ExecutionException {
+            flushUnlessDone();
+            return super.get();
+        }
+
+        @Override
+        public Void get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+            flushUnlessDone();
+            return super.get(timeout, unit);
+        }
+
+        @Override
+        public Void join() {
+            flushUnlessDone();
+            return super.join();
+        }
+
+        private void flushUnlessDone() {
+            if (!isDone()) {
+                flush.run();
+            }
+        }
+
         @Override
         public void completed() {
             complete(null);

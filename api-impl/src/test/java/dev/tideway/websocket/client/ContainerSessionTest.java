@@ -10,8 +10,11 @@ import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,53 @@ class ContainerSessionTest {
         assertFalse(session.isOpen());
     }
 
+    /**
+     * Sends from its callbacks and waits there for the sends: "3" from onOpen, then each echo n answered
+     * with n-1 (Basic, then Async with a wait on its future), down to 0. Records the callback threads.
+     */
+    static class CountingDown extends RecordingEndpoint {
+        final List<String> threads = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            threads.add(Thread.currentThread().getName());
+            session.addMessageHandler(String.class, text -> {
+                threads.add(Thread.currentThread().getName());
+                messages.add(text);
+                int next = Integer.parseInt(text) - 1;
+                try {
+                    if (next % 2 == 1) {
+                        session.getBasicRemote().sendText(Integer.toString(next));
+                    } else if (next >= 0) {
+                        session.getAsyncRemote().sendText(Integer.toString(next)).get(5, TimeUnit.SECONDS);
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                }
+            });
+            try {
+                session.getBasicRemote().sendText("3");
+            } catch (IOException e) {
+                errors.add(e);
+            }
+        }
+    }
+
+    @Test
+    void sendsInsideCallbacksCompleteWhileTheCallbackWaitsAndCallbacksRunOnTheContainersThreads() throws Exception {
+        server = TestServer.echo();
+        CountingDown endpoint = new CountingDown();
+
+        connect(endpoint, ClientEndpointConfig.Builder.create().build());
+
+        for (String expected : List.of("3", "2", "1", "0")) {
+            assertEquals(expected, endpoint.nextText());
+        }
+        assertTrue(endpoint.errors.isEmpty(), "errors: " + endpoint.errors);
+        assertTrue(endpoint.threads.stream().allMatch(t -> t.startsWith("tideway-ws-" + container.name() + "-")),
+                "callback threads: " + endpoint.threads);
+    }
+
     /** Fails in onOpen. */
     static class FailingOnOpen extends RecordingEndpoint {
         @Override
@@ -122,6 +172,11 @@ class ContainerSessionTest {
 
         Session session = connect(endpoint, ClientEndpointConfig.Builder.create().build());
 
+        // onError runs on the session's thread right after onOpen; connect may return in between
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (endpoint.errors.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals(1, endpoint.errors.size());
         assertEquals("onOpen failed", assertInstanceOf(IllegalStateException.class, endpoint.errors.get(0)).getMessage());
         assertTrue(session.isOpen());
