@@ -213,6 +213,23 @@ abstract class ContainerPeerEchoTest {
         closeNormally(session, endpoint, setup);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setups")
+    void thePeerNegotiatesAPreferredSubprotocolAndClosesWith4001WhichOnCloseSees(Setup setup) throws Exception {
+        RecordingEndpoint endpoint = new RecordingEndpoint();
+        Session session = connect(setup, endpoint, ClientEndpointConfig.Builder.create()
+                .preferredSubprotocols(List.of("chat", "echo")));
+
+        assertEquals("echo", session.getNegotiatedSubprotocol());
+        session.getBasicRemote().sendText("close:4001:peer done");
+
+        CloseReason reason = endpoint.awaitClosed();
+        assertEquals(4001, reason.getCloseCode().getCode());
+        assertEquals("peer done", reason.getReasonPhrase());
+        assertEquals("CLOSED 4001 peer done", (setup.tls() ? secure : plain).awaitLine("CLOSED"));
+        assertTrue(endpoint.errors.isEmpty(), "errors: " + endpoint.errors);
+    }
+
     /** Receives points in binary through the coders named in its annotation. */
     @ClientEndpoint(encoders = PointCoders.BinaryEncoder.class, decoders = PointCoders.BinaryDecoder.class)
     public static class AnnotatedPoints {
