@@ -18,6 +18,7 @@ import dev.tideway.websocket.session.SessionResources;
 import dev.tideway.websocket.session.TidewaySession;
 import jakarta.websocket.ClientEndpoint;
 import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
@@ -38,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -54,11 +56,39 @@ import java.util.stream.Collectors;
  */
 public final class TidewayClientContainer extends ContainerDefaults {
     private static final Duration OPEN_GRACE = Duration.ofSeconds(30);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final WebSocketConnector connector = new WebSocketConnector();
-    private final ContainerThreads threads = new ContainerThreads("client");
-    private final SessionResources resources = threads.sessionResources();
+    private final String name = "client-" + INSTANCES.incrementAndGet();
+    private final WebSocketConnector connector;
+    private final SessionResources resources;
     private final OpenSessions sessions = new OpenSessions();
+
+    /** A container whose threads end after the production idle times. */
+    public TidewayClientContainer() {
+        this(WebSocketConnector.DEFAULT_IDLE_TIMEOUT, ContainerThreads.DEFAULT_KEEP_ALIVE);
+    }
+
+    /**
+     * A container whose I/O threads end after {@code ioIdleTimeout} without connections, and whose callback
+     * and timer threads after {@code keepAlive} without work (tests use short ones).
+     */
+    TidewayClientContainer(Duration ioIdleTimeout, Duration keepAlive) {
+        this.connector = new WebSocketConnector(ioIdleTimeout);
+        this.resources = new ContainerThreads(name, keepAlive).sessionResources();
+    }
+
+    /**
+     * The name that this container's callback and timer threads carry ({@code tideway-ws-NAME-n},
+     * {@code tideway-ws-timer-NAME-n}), unique in the JVM, so that one container's threads can be told apart.
+     */
+    String name() {
+        return name;
+    }
+
+    /** The name prefix of this container's I/O threads. */
+    String ioThreadNamePrefix() {
+        return connector.threadNamePrefix();
+    }
 
     // ---------------------------------------------------------------- connectToServer
 
@@ -73,8 +103,9 @@ public final class TidewayClientContainer extends ContainerDefaults {
     public Session connectToServer(Class<?> annotatedEndpointClass, URI path) throws DeploymentException, IOException {
         AnnotatedEndpointModel model = scan(annotatedEndpointClass);
         model.validateInstantiable();
+        ClientEndpointConfig config = configOf(model);
         Object instance = instantiate(annotatedEndpointClass);
-        return connect(new AnnotatedEndpoint(model, instance), configOf(model), path, model.decoders(),
+        return connect(new AnnotatedEndpoint(model, instance), config, path, model.decoders(),
                 model.encoders(), () -> EndpointInstances.release(instance));
     }
 
@@ -89,10 +120,10 @@ public final class TidewayClientContainer extends ContainerDefaults {
     @Override
     public Session connectToServer(Class<? extends Endpoint> endpointClass, ClientEndpointConfig config, URI path)
             throws DeploymentException, IOException {
+        List<DecoderDefinition> decoders = DecoderDefinition.ofAll(config.getDecoders());
+        List<EncoderDefinition> encoders = EncoderDefinition.ofAll(config.getEncoders());
         Endpoint instance = instantiate(endpointClass);
-        return connect(instance, config, path, DecoderDefinition.ofAll(config.getDecoders()),
-                EncoderDefinition.ofAll(config.getEncoders()),
-                () -> EndpointInstances.release(instance));
+        return connect(instance, config, path, decoders, encoders, () -> EndpointInstances.release(instance));
     }
 
     private static AnnotatedEndpointModel scan(Class<?> type) throws DeploymentException {
@@ -127,10 +158,32 @@ public final class TidewayClientContainer extends ContainerDefaults {
         }
     }
 
+    /**
+     * Connects {@code endpoint}; {@code release} ends the life of an endpoint instance the container created:
+     * its session runs it once closed, and a connect that fails before there is a session runs it here. A
+     * session the caller gave up waiting for (interrupted, or onOpen too slow) is closed: nobody else holds it.
+     */
     private Session connect(Endpoint endpoint, ClientEndpointConfig config, URI uri, List<DecoderDefinition> decoders,
                             List<EncoderDefinition> encoders, Runnable release) throws DeploymentException, IOException {
-        ClientHandshakeRequest request = handshakeRequest(config, uri);
         AtomicReference<TidewaySession> created = new AtomicReference<>();
+        try {
+            return handshakeAndOpen(endpoint, config, uri, decoders, encoders, release, created);
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            TidewaySession session = created.get();
+            if (session == null) {
+                release.run();
+            } else {
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The client gave up connecting"));
+            }
+            throw e;
+        }
+    }
+
+    private Session handshakeAndOpen(Endpoint endpoint, ClientEndpointConfig config, URI uri,
+                                     List<DecoderDefinition> decoders, List<EncoderDefinition> encoders,
+                                     Runnable release, AtomicReference<TidewaySession> created)
+            throws DeploymentException, IOException {
+        ClientHandshakeRequest request = handshakeRequest(config, uri);
         CompletableFuture<ClientConnection> connecting = connector.connect(request, (result, engine) -> {
             config.getConfigurator().afterResponse(new ClientHandshakeResponse(result.responseHeaders()));
             TidewaySession session = TidewaySession.builder()

@@ -2,6 +2,7 @@ package dev.tideway.websocket.session;
 
 import dev.tideway.websocket.protocol.BufferPool;
 import dev.tideway.websocket.protocol.Scheduler;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -13,24 +14,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads of one container (a web application's server container, or a client container): the
  * callback threads that run application code (each session in order on top of them) and one timer
- * thread. All are daemons named after the container; they die after a short idle time, so an idle
- * container holds none, and {@link #shutdown} ends them at once, so that nothing outlives an undeployed
- * application.
+ * thread. All are daemons named after the container ({@code tideway-ws-NAME-n} and
+ * {@code tideway-ws-timer-NAME-n}); they die after a short idle time, the keep-alive, so an idle container
+ * holds none, and {@link #shutdown} ends them at once, so that nothing outlives an undeployed application.
  */
 public final class ContainerThreads {
-    private static final long IDLE_SECONDS = 30;
+    /** How long an idle thread waits for work before it ends. */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
 
     private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor timers;
 
+    /** Threads named after {@code name} that end after {@link #DEFAULT_KEEP_ALIVE} without work. */
     public ContainerThreads(String name) {
+        this(name, DEFAULT_KEEP_ALIVE);
+    }
+
+    /** Threads named after {@code name} that end after {@code keepAlive} (positive) without work. */
+    public ContainerThreads(String name, Duration keepAlive) {
+        long keepAliveNanos = keepAlive.toNanos();
+        if (keepAliveNanos <= 0) {
+            throw new IllegalArgumentException("keepAlive must be positive: " + keepAlive);
+        }
         // a new thread when all are busy: application code may block (a Basic send to a slow peer), and
         // each session uses at most one thread at a time, so the count stays bounded by the busy sessions
-        this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+        this.callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, keepAliveNanos, TimeUnit.NANOSECONDS,
                 new SynchronousQueue<>(), daemons("tideway-ws-" + name));
         this.timers = new ScheduledThreadPoolExecutor(1, daemons("tideway-ws-timer-" + name));
         timers.setRemoveOnCancelPolicy(true); // idle and close timers are cancelled far more often than fired
-        timers.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+        timers.setKeepAliveTime(keepAliveNanos, TimeUnit.NANOSECONDS);
         timers.allowCoreThreadTimeOut(true);
     }
 

@@ -21,8 +21,7 @@ final class SendCallbacks {
 
     /**
      * For {@code Future} sends: a future completed by the write. A caller that waits for it writes what
-     * is queued first: the send may be held back (by batching, or because the caller is a callback of
-     * the session, whose writes leave when it returns), and waiting for it would never end.
+     * is queued first: with batching on, the send is held back, and waiting for it would never end.
      */
     static final class FutureCallback extends CompletableFuture<Void> implements WriteCallback {
         private final Runnable flush;

@@ -10,7 +10,6 @@ import dev.tideway.websocket.protocol.WriteCallback;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -29,18 +28,14 @@ abstract class PeerInteropTest {
     private PeerProcess plain;
     private PeerProcess secure;
 
-    /** Fails, saying what to install, when the peer is missing. */
-    abstract void requirePeer();
-
-    /** The command that runs the peer, TLS when key and cert are given. */
-    abstract List<String> command(Path key, Path cert);
+    /** The peer this test runs against. */
+    abstract Peer peer();
 
     @BeforeAll
     void startPeers() throws Exception {
-        requirePeer();
-        plain = PeerProcess.start(command(null, null));
-        Path[] pem = certificates.pemFiles();
-        secure = PeerProcess.start(command(pem[0], pem[1]));
+        peer().require();
+        plain = peer().startPlain();
+        secure = peer().startTls();
     }
 
     @AfterAll
