@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,7 +62,8 @@ public final class TidewayClientContainer extends ContainerDefaults {
     private final String name = "client-" + INSTANCES.incrementAndGet();
     private final WebSocketConnector connector;
     private final SessionResources resources;
-    private final OpenSessions sessions = new OpenSessions();
+    /** Sessions per endpoint class: {@code getOpenSessions()} answers those of the same endpoint. */
+    private final Map<Class<?>, OpenSessions> sessionsByEndpoint = new ConcurrentHashMap<>();
 
     /** A container whose threads end after the production idle times. */
     public TidewayClientContainer() {
@@ -196,7 +198,7 @@ public final class TidewayClientContainer extends ContainerDefaults {
                     .extensions(result.extensions().stream()
                             .map(extension -> (Extension) NegotiatedExtension.of(extension.negotiated()))
                             .toList())
-                    .openSessions(sessions)
+                    .openSessions(sessionsByEndpoint.computeIfAbsent(endpointClassOf(endpoint), c -> new OpenSessions()))
                     .coders(decoders, encoders)
                     .resources(resources)
                     .onClosed(release)
@@ -232,6 +234,10 @@ public final class TidewayClientContainer extends ContainerDefaults {
             }
             throw new DeploymentException("Connecting to " + uri + " failed: " + cause, cause);
         }
+    }
+
+    private static Class<?> endpointClassOf(Endpoint endpoint) {
+        return endpoint instanceof AnnotatedEndpoint annotated ? annotated.instance().getClass() : endpoint.getClass();
     }
 
     /** The handshake a configuration asks for, with the user properties Tideway reads (see the README). */
