@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,9 +34,9 @@ import java.util.function.BooleanSupplier;
  *   does: while paused it reads ahead into the queue, at most {@value #READ_AHEAD_CHUNKS} chunks; when those
  *   are full it {@linkplain Step#HOLD holds} the container thread until reading resumes, as returning with
  *   data left in the container would stall the connection (no further call may come) or, on Tomcat, have
- *   it called again at once. A held thread gives way to a write that waits for {@code onWritePossible}
- *   (the container runs one callback of a connection at a time), and takes up reading again at the end of
- *   that {@code onWritePossible} ({@link #writePossibleHandled}).</li>
+ *   it called again at once. A held thread gives way, within {@link #GIVE_WAY_NANOS}, to a write that
+ *   waits for {@code onWritePossible} (the container runs one callback of a connection at a time), and
+ *   reading is taken up again at the end of that {@code onWritePossible} ({@link #writePossibleHandled}).</li>
  * </ul>
  * A connection starts with its container's strategy and switches to REDISPATCH when a container call
  * arrives that a specification-keeping container would not have made.
@@ -45,6 +46,13 @@ import java.util.function.BooleanSupplier;
 final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
     /** Chunks a paused connection reads ahead on a container thread before holding it (REDISPATCH). */
     static final int READ_AHEAD_CHUNKS = 4;
+    /**
+     * How long a held container thread stays while a write is parked. It must return for the write's
+     * {@code onWritePossible} to run, but that comes only once the peer reads; returning at once would
+     * have Tomcat call again at once, as long as the peer sends and does not read. So it returns at this
+     * pace: about a hundred callbacks a second at most, and a write waits at most this long for it.
+     */
+    static final long GIVE_WAY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     /** What the thread at hand does next; decided under the lock, done outside it. */
     private enum Step {
@@ -56,6 +64,8 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
         END_OF_INPUT,
         /** Wait on this container thread for reading to resume (REDISPATCH, read-ahead full). */
         HOLD,
+        /** As {@link #HOLD}, but a write is parked: give the thread back after {@link #GIVE_WAY_NANOS}. */
+        HOLD_BRIEFLY,
         /** Return. */
         LEAVE
     }
@@ -213,16 +223,7 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
                 Step step;
                 ByteBuffer head = null;
                 synchronized (this) {
-                    step = nextStep(container);
-                    while (step == Step.HOLD) {
-                        holding++;
-                        try {
-                            wait();
-                        } finally {
-                            holding--;
-                        }
-                        step = nextStep(container);
-                    }
+                    step = hold(nextStep(container), container);
                     head = step == Step.FEED ? chunks.peekFirst() : null;
                 }
                 if (step == Step.FEED) {
@@ -263,6 +264,35 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
                 pool.release(spare);
             }
         }
+    }
+
+    /** Waits while {@code step} says to hold; the step to take once it no longer does. */
+    private Step hold(Step step, boolean container) throws InterruptedException {
+        boolean briefly = false;
+        long giveWayAt = 0;
+        while (step == Step.HOLD || step == Step.HOLD_BRIEFLY) {
+            holding++;
+            try {
+                if (step == Step.HOLD) {
+                    briefly = false;
+                    wait(); // until notified: resumed, closed, a chunk consumed, a write parked...
+                } else {
+                    long now = System.nanoTime();
+                    if (!briefly) {
+                        briefly = true;
+                        giveWayAt = now + GIVE_WAY_NANOS;
+                    } else if (now - giveWayAt >= 0) {
+                        inputOwed = true; // the parked write's onWritePossible brings a container thread back
+                        return Step.LEAVE;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, giveWayAt - now);
+                }
+            } finally {
+                holding--;
+            }
+            step = nextStep(container);
+        }
+        return step;
     }
 
     /**
@@ -330,11 +360,7 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
         if (!streamBusy && chunks.size() < READ_AHEAD_CHUNKS) {
             return startRead();
         }
-        if (!streamBusy && writeParked.getAsBoolean()) {
-            inputOwed = true; // that write's onWritePossible brings a container thread back
-            return Step.LEAVE;
-        }
-        return Step.HOLD;
+        return !streamBusy && writeParked.getAsBoolean() ? Step.HOLD_BRIEFLY : Step.HOLD;
     }
 
     private void claim(Thread thread, boolean container) {

@@ -2,6 +2,7 @@ package dev.tideway.websocket.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -166,9 +167,9 @@ abstract class FlowControlSuite extends ContainerTestBase {
         holding.clear();
         int count = 200;
         MessageCollector received = new MessageCollector();
+        // a small receive window, and no reading until the server's big send below has stalled
         try (EngineClient client = EngineClient.connect(container.port(Scheme.PLAIN), "/hold", List.of(),
-                received, Scheduler.of(timers), 0)) {
-            client.startReading();
+                received, Scheduler.of(timers), 16 * 1024)) {
             HoldingListener server = holding.poll(10, TimeUnit.SECONDS);
             UpgradeTransport transport = upgrades.transports("/hold").poll(10, TimeUnit.SECONDS);
             Future<?> flood = executor.submit(() -> {
@@ -187,9 +188,11 @@ abstract class FlowControlSuite extends ContainerTestBase {
             assertTrue(whilePaused <= 2, whilePaused + " calls in 500 ms while paused");
 
             // a send that cannot be accepted at once needs onWritePossible, also while reading is paused
-            byte[] big = new byte[4 * 1024 * 1024];
+            // (and a container thread held by the paused reader must give way to it)
+            byte[] big = new byte[8 * 1024 * 1024];
             new Random(7).nextBytes(big);
             CompletableFuture<Void> sent = new CompletableFuture<>();
+            long beforeSend = transport.dataAvailableCalls();
             server.connection.sendBinary(ByteBuffer.wrap(big), true, new WriteCallback() {
                 @Override
                 public void completed() {
@@ -201,6 +204,13 @@ abstract class FlowControlSuite extends ContainerTestBase {
                     sent.completeExceptionally(cause);
                 }
             });
+            Thread.sleep(300);
+            long whileWriteParked = transport.dataAvailableCalls() - beforeSend;
+            System.out.printf("%s: %d onDataAvailable calls in 300 ms while paused with a write parked%n",
+                    container.name(), whileWriteParked);
+            assertFalse(sent.isDone(), "the peer reads nothing yet: the send must wait for onWritePossible");
+            assertTrue(whileWriteParked <= 60, whileWriteParked + " calls in 300 ms while a write was parked");
+            client.startReading();
             sent.get(10, TimeUnit.SECONDS);
             assertArrayEquals(big, (byte[]) received.next());
 
