@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Life cycle: built in {@code HttpUpgradeHandler.init}, handed to the engine being built, then
  * {@link #start started}, which registers both listeners, the write listener first. Failures of either
  * stream, and the end of the input, are reported to the engine, which closes the transport.
+ *
+ * <p>The two halves share the container's callback threads: the reader may keep one while paused (see
+ * {@link UpgradeReader}) and gives it back when the writer has a write parked.
  */
 public final class UpgradeTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(UpgradeTransport.class.getName());
@@ -28,8 +31,9 @@ public final class UpgradeTransport implements Transport {
 
     public UpgradeTransport(WebConnection webConnection, UpgradeResources resources) throws IOException {
         this.webConnection = webConnection;
-        this.reader = new UpgradeReader(webConnection.getInputStream(), resources);
-        this.writer = new UpgradeWriter(webConnection.getOutputStream(), resources.bufferPool(), this::writeFailed);
+        this.reader = new UpgradeReader(webConnection.getInputStream(), resources, this::writeParked);
+        this.writer = new UpgradeWriter(webConnection.getOutputStream(), resources.bufferPool(), this::writeFailed,
+                reader);
     }
 
     /**
@@ -78,6 +82,11 @@ public final class UpgradeTransport implements Transport {
         }
     }
 
+    /** Container calls of the read listener's {@code onDataAvailable} so far (for tests and diagnostics). */
+    long dataAvailableCalls() {
+        return reader.dataAvailableCalls();
+    }
+
     /** The container is done with the connection ({@code HttpUpgradeHandler.destroy}). */
     void destroyed() {
         WebSocketConnection engine = connection;
@@ -85,6 +94,10 @@ public final class UpgradeTransport implements Transport {
             engine.onReadEof(); // a no-op when the connection had already ended
         }
         close();
+    }
+
+    private boolean writeParked() {
+        return writer.hasParkedWrite();
     }
 
     private void writeFailed(Throwable failure) {

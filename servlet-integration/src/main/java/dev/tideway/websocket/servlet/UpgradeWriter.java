@@ -28,8 +28,20 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe: {@link #write} may be called from any thread while the container calls the listener
  * methods on its own; a lock hands the stream from one thread to the next, so only one writes at a time.
+ *
+ * <p>The {@link ReadSide} of the same connection hears when a write parks and when an
+ * {@code onWritePossible} is over: containers run a connection's callbacks one at a time, so a container
+ * thread that the reader keeps while it is paused must be given back for the parked write to go on.
  */
 final class UpgradeWriter implements WriteListener {
+    /** What the read side of the connection needs to know of the writer's use of container threads. */
+    interface ReadSide {
+        /** A write waits for {@code onWritePossible}: a container thread held by the reader must return. */
+        void writeParked();
+
+        /** {@code onWritePossible} is done with the container's thread, which the reader may use now. */
+        void writePossibleHandled();
+    }
     /** Largest piece of a direct buffer copied to a heap buffer for one {@code write(byte[])}. */
     static final int STAGING_SIZE = 16 * 1024;
 
@@ -47,6 +59,7 @@ final class UpgradeWriter implements WriteListener {
     private final ServletOutputStream output;
     private final BufferPool pool;
     private final Consumer<Throwable> failureReport;
+    private final ReadSide readSide;
 
     // guarded by this
     private State state = State.AWAITING_CONTAINER;
@@ -60,35 +73,42 @@ final class UpgradeWriter implements WriteListener {
     private boolean flushed;
     private ByteBuffer staging;
 
-    UpgradeWriter(ServletOutputStream output, BufferPool pool, Consumer<Throwable> failureReport) {
+    UpgradeWriter(ServletOutputStream output, BufferPool pool, Consumer<Throwable> failureReport,
+                  ReadSide readSide) {
         this.output = output;
         this.pool = pool;
         this.failureReport = failureReport;
+        this.readSide = readSide;
+    }
+
+    /** Whether a write waits for the container's {@code onWritePossible}. */
+    synchronized boolean hasParkedWrite() {
+        return state == State.AWAITING_CONTAINER && callback != null;
     }
 
     /** Starts writing {@code buffers}; see the class comment for when {@code callback} is told. */
     void write(ByteBuffer[] buffers, WriteCallback callback) {
-        boolean writeNow;
+        State found;
         synchronized (this) {
             if (this.callback != null) {
                 throw new IllegalStateException("A write is outstanding; the engine waits for its callback");
             }
-            if (state == State.CLOSED) {
-                writeNow = false;
-            } else {
+            found = state;
+            if (found != State.CLOSED) {
                 this.buffers = buffers;
                 this.callback = callback;
                 index = 0;
                 flushed = false;
-                if (state == State.AWAITING_CONTAINER) {
-                    return; // onWritePossible continues
+                if (found == State.IDLE) {
+                    state = State.WRITING;
                 }
-                state = State.WRITING;
-                writeNow = true;
             }
         }
-        if (writeNow) {
+        // WRITING is not found here: it lasts exactly as long as an outstanding write
+        if (found == State.IDLE) {
             drain();
+        } else if (found == State.AWAITING_CONTAINER) {
+            readSide.writeParked(); // onWritePossible continues
         } else {
             callback.failed(new ClosedChannelException());
         }
@@ -96,6 +116,14 @@ final class UpgradeWriter implements WriteListener {
 
     @Override
     public void onWritePossible() {
+        try {
+            continueParkedWrite();
+        } finally {
+            readSide.writePossibleHandled();
+        }
+    }
+
+    private void continueParkedWrite() {
         synchronized (this) {
             switch (state) {
                 case WRITING -> {
@@ -150,6 +178,7 @@ final class UpgradeWriter implements WriteListener {
                 }
                 if (!output.isReady()) {
                     if (park()) {
+                        readSide.writeParked();
                         return;
                     }
                 } else if (index < buffers.length) {

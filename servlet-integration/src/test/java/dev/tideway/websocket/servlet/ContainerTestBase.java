@@ -34,8 +34,7 @@ abstract class ContainerTestBase {
         TlsMaterial tls = TlsMaterial.get();
         executor = Executors.newCachedThreadPool(daemon("tideway-test-worker"));
         timers = Executors.newSingleThreadScheduledExecutor(daemon("tideway-test-timer"));
-        upgrades = new EngineUpgradeFilter(new UpgradeResources(BufferPool.newDefault(), executor),
-                Scheduler.of(timers));
+        upgrades = new EngineUpgradeFilter(BufferPool.newDefault(), executor, Scheduler.of(timers));
         container = newContainer();
         container.start(upgrades, new PlainServlet(), tls);
         client = HttpClient.newBuilder()

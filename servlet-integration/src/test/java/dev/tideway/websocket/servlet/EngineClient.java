@@ -44,7 +44,7 @@ final class EngineClient implements AutoCloseable {
     /**
      * Opens the WebSocket; fails unless the server answered 101. Nothing is read until
      * {@link #startReading()}. The request carries {@code Content-Length: 0}, as the JDK's client's does:
-     * Jetty 12.1.14 (ee10) ends the upgraded input at once when it does not (see
+     * Jetty 12.1.14 (ee10 and ee11) ends the upgraded input at once when it does not (see
      * {@code HandshakeJettyTest}).
      *
      * @param receiveBuffer SO_RCVBUF to ask for, or 0 for the default

@@ -1,5 +1,6 @@
 package dev.tideway.websocket.servlet;
 
+import dev.tideway.websocket.protocol.BufferPool;
 import dev.tideway.websocket.protocol.Role;
 import dev.tideway.websocket.protocol.Scheduler;
 import dev.tideway.websocket.protocol.Transport;
@@ -18,28 +19,52 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The engine-level upgrade path of the tests, standing in for the Jakarta layer: runs the
  * {@link ServerHandshake} of the path's {@link TestEndpoint}, answers a rejection with its status, headers
  * and reason, and an acceptance with 101 and {@link TidewayUpgradeHandler}. Requests that do not ask for a
- * WebSocket go on down the chain.
+ * WebSocket go on down the chain. The read strategy is the container's ({@link ReadDispatch#forContext}),
+ * unless the endpoint names one.
  */
 final class EngineUpgradeFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private final transient Map<String, TestEndpoint> endpoints = new ConcurrentHashMap<>();
-    private final transient UpgradeResources resources;
+    private final transient Map<String, BlockingQueue<UpgradeTransport>> transports = new ConcurrentHashMap<>();
+    private final transient BufferPool pool;
+    private final transient Executor executor;
     private final transient Scheduler scheduler;
+    private transient volatile ReadDispatch containerDispatch;
 
-    EngineUpgradeFilter(UpgradeResources resources, Scheduler scheduler) {
-        this.resources = resources;
+    EngineUpgradeFilter(BufferPool pool, Executor executor, Scheduler scheduler) {
+        this.pool = pool;
+        this.executor = executor;
         this.scheduler = scheduler;
+    }
+
+    @Override
+    public void init() {
+        containerDispatch = ReadDispatch.forContext(getServletContext());
+    }
+
+    /** The strategy learnt from the container (and from what its connections observed). */
+    ReadDispatch containerDispatch() {
+        return containerDispatch;
     }
 
     void deploy(String path, TestEndpoint endpoint) {
         endpoints.put(path, endpoint);
+        transports.put(path, new LinkedBlockingQueue<>());
+    }
+
+    /** The transports of the connections made on {@code path}, in the order they started. */
+    BlockingQueue<UpgradeTransport> transports(String path) {
+        return transports.get(path);
     }
 
     @Override
@@ -61,8 +86,14 @@ final class EngineUpgradeFilter extends HttpFilter {
         } else if (outcome instanceof HandshakeAcceptance acceptance) {
             acceptance.responseHeaders().forEach(response::setHeader);
             response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+            ReadDispatch dispatch = endpoint.readDispatch() != null ? endpoint.readDispatch() : containerDispatch;
+            UpgradeResources resources = new UpgradeResources(pool, executor, dispatch);
+            BlockingQueue<UpgradeTransport> started = transports.get(request.getRequestURI());
             TidewayUpgradeHandler handler = request.upgrade(TidewayUpgradeHandler.class);
-            handler.configure(resources, transport -> connect(transport, endpoint, acceptance));
+            handler.configure(resources, transport -> {
+                started.add((UpgradeTransport) transport);
+                return connect(transport, endpoint, acceptance);
+            });
         }
     }
 
@@ -81,7 +112,7 @@ final class EngineUpgradeFilter extends HttpFilter {
                 .extensions(accepted.extensions())
                 .settings(endpoint.settings())
                 .scheduler(scheduler)
-                .bufferPool(resources.bufferPool())
+                .bufferPool(pool)
                 .build();
         slot.set(endpoint.behaviour().apply(connection, accepted));
         return connection;

@@ -21,6 +21,8 @@ final class FakeStreams {
     static final class Input extends ServletInputStream {
         final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
         final List<byte[]> arraysReadInto = new ArrayList<>();
+        /** The threads that called isReady() or read(), in order. */
+        final List<Thread> streamThreads = java.util.Collections.synchronizedList(new ArrayList<>());
         ReadListener listener;
         boolean eof;
         int reads;
@@ -37,6 +39,7 @@ final class FakeStreams {
             if (listener == null) {
                 throw new IllegalStateException("isReady() before setReadListener()");
             }
+            streamThreads.add(Thread.currentThread());
             if (chunks.isEmpty() && !eof && whenNotReady != null) {
                 Runnable hook = whenNotReady;
                 whenNotReady = null;
@@ -52,6 +55,7 @@ final class FakeStreams {
 
         @Override
         public int read(byte[] b, int off, int len) {
+            streamThreads.add(Thread.currentThread());
             reads++;
             arraysReadInto.add(b);
             byte[] chunk = chunks.poll();

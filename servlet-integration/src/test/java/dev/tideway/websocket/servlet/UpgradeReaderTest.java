@@ -1,6 +1,8 @@
 package dev.tideway.websocket.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,13 +21,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The read half of the transport against scripted streams, with the real engine on top: when it reads,
- * how pausing keeps bytes, and how resuming reads again on the executor.
+ * how pausing keeps bytes, how resuming goes on under each {@link ReadDispatch.Strategy}, and how a
+ * container that calls when it should not is recognised.
  */
 class UpgradeReaderTest {
     private final FakeStreams.Connection webConnection = new FakeStreams.Connection();
     private final ArrayDeque<Runnable> executor = new ArrayDeque<>();
     private final BufferPool pool = BufferPool.newDefault();
     private final Recorder recorder = new Recorder();
+    private ReadDispatch dispatch;
     private WebSocketConnection connection;
 
     @Test
@@ -91,17 +95,148 @@ class UpgradeReaderTest {
     }
 
     @Test
-    void theContainerCallingWhilePausedReadsNothing() throws Exception {
+    void aContainerCallWhilePausedProvesRedispatchAndFromThenOnOnlyContainerThreadsRead() throws Exception {
         start();
         recorder.pauseAfter = "a";
         webConnection.input.chunks.add(frames("a"));
         webConnection.input.listener.onDataAvailable();
         webConnection.input.chunks.add(frames("b"));
 
+        // isReady() never said false: a container keeping to the specification would not call now
         webConnection.input.listener.onDataAvailable();
 
         assertEquals(List.of("a"), recorder.texts);
-        assertEquals(1, webConnection.input.reads);
+        assertEquals(ReadDispatch.Strategy.REDISPATCH, dispatch.strategy(), "learnt for the whole container");
+        assertEquals(2, webConnection.input.reads, "read ahead on the container's thread, until isReady() false");
+        recorder.pauseAfter = null;
+        connection.resumeReading();
+        runExecutor();
+        assertEquals(List.of("a", "b"), recorder.texts);
+        assertEquals(2, webConnection.input.reads, "the executor only fed what the container thread had read");
+    }
+
+    @Test
+    void aSpecContainerCallingAfterIsReadyFalseIsNotTakenForRedispatch() throws Exception {
+        start();
+        webConnection.input.chunks.add(frames("a"));
+        webConnection.input.listener.onDataAvailable();
+        webConnection.input.chunks.add(frames("b"));
+
+        webConnection.input.listener.onDataAvailable();
+
+        assertEquals(List.of("a", "b"), recorder.texts);
+        assertEquals(ReadDispatch.Strategy.SPEC, dispatch.strategy());
+    }
+
+    @Test
+    void redispatchResumeFeedsWhatWasReadOnTheExecutorWithoutTouchingTheStream() throws Exception {
+        start(ReadDispatch.Strategy.REDISPATCH);
+        recorder.pauseAfter = "a";
+        webConnection.input.chunks.add(frames("a", "b"));
+        webConnection.input.listener.onDataAvailable();
+        webConnection.input.chunks.add(frames("c"));
+        int streamCalls = webConnection.input.streamThreads.size();
+
+        recorder.pauseAfter = null;
+        connection.resumeReading();
+        assertEquals(List.of("a"), recorder.texts, "resumeReading() must not deliver on the caller's thread");
+        runExecutor();
+
+        assertEquals(List.of("a", "b"), recorder.texts);
+        assertEquals(streamCalls, webConnection.input.streamThreads.size(), "no isReady() or read() off the container");
+        webConnection.input.listener.onDataAvailable();
+        assertEquals(List.of("a", "b", "c"), recorder.texts);
+    }
+
+    @Test
+    void redispatchPausedCallbackReadsAheadUntilIsReadyFalseAndResumeDeliversItInOrder() throws Exception {
+        start(ReadDispatch.Strategy.REDISPATCH);
+        recorder.pauseAfter = "a";
+        webConnection.input.chunks.add(frames("a"));
+        webConnection.input.chunks.add(frames("b"));
+        webConnection.input.chunks.add(frames("c"));
+
+        webConnection.input.listener.onDataAvailable();
+
+        assertEquals(List.of("a"), recorder.texts);
+        assertEquals(3, webConnection.input.reads, "left only once isReady() said false");
+        assertTrue(webConnection.input.chunks.isEmpty());
+        recorder.pauseAfter = null;
+        connection.resumeReading();
+        runExecutor();
+        assertEquals(List.of("a", "b", "c"), recorder.texts);
+    }
+
+    @Test
+    void redispatchReadAheadIsBoundedAndTheHeldContainerThreadReadsOnAfterResume() throws Exception {
+        start(ReadDispatch.Strategy.REDISPATCH);
+        recorder.pauseAfter = "0";
+        int count = UpgradeReader.READ_AHEAD_CHUNKS + 3;
+        for (int i = 0; i < count; i++) {
+            webConnection.input.chunks.add(frames(Integer.toString(i)));
+        }
+        Thread container = containerThread(this::containerCallsOnDataAvailable);
+
+        awaitWaiting(container);
+        assertEquals(1 + UpgradeReader.READ_AHEAD_CHUNKS, webConnection.input.reads, "reads ahead, then holds");
+        recorder.pauseAfter = null;
+        connection.resumeReading();
+        container.join(5_000);
+
+        assertFalse(container.isAlive());
+        assertTrue(executor.isEmpty(), "the held container thread took the loop; no executor needed");
+        assertEquals(count, recorder.texts.size());
+        for (int i = 0; i < count; i++) {
+            assertEquals(Integer.toString(i), recorder.texts.get(i));
+        }
+        assertEquals(List.of(container), recorder.threads.stream().distinct().toList());
+    }
+
+    @Test
+    void aHeldContainerThreadGivesWayToAParkedWriteWhoseOnWritePossibleReadsOn() throws Exception {
+        start(ReadDispatch.Strategy.REDISPATCH);
+        recorder.pauseAfter = "0";
+        int count = UpgradeReader.READ_AHEAD_CHUNKS + 3;
+        for (int i = 0; i < count; i++) {
+            webConnection.input.chunks.add(frames(Integer.toString(i)));
+        }
+        Thread container = containerThread(this::containerCallsOnDataAvailable);
+        awaitWaiting(container);
+
+        // the first onWritePossible has not come: this send parks, and needs the container's thread
+        connection.sendText(java.nio.ByteBuffer.wrap(new byte[] {'x'}), true, dev.tideway.websocket.protocol.WriteCallback.NOOP);
+        container.join(5_000);
+        assertFalse(container.isAlive(), "the held thread returned for the write");
+        assertEquals(1 + UpgradeReader.READ_AHEAD_CHUNKS, webConnection.input.reads);
+
+        recorder.pauseAfter = null;
+        connection.resumeReading();
+        runExecutor();
+        assertEquals(1 + UpgradeReader.READ_AHEAD_CHUNKS, recorder.texts.size(), "the executor fed what was queued");
+        webConnection.output.listener.onWritePossible();
+
+        assertTrue(webConnection.output.written.size() > 0, "the parked write went out");
+        assertEquals(count, recorder.texts.size(), "the rest was read in the writer's container callback");
+        assertEquals(Thread.currentThread(), webConnection.input.streamThreads.get(webConnection.input.streamThreads.size() - 1));
+    }
+
+    @Test
+    void theEndOfTheInputWhilePausedComesAfterTheBytesReadBeforeIt() throws Exception {
+        start(ReadDispatch.Strategy.REDISPATCH);
+        recorder.pauseAfter = "a";
+        webConnection.input.chunks.add(frames("a", "b"));
+        webConnection.input.listener.onDataAvailable();
+        webConnection.input.eof = true;
+        webConnection.input.listener.onDataAvailable();
+        webConnection.input.listener.onAllDataRead();
+        assertNull(recorder.closed.getNow(null));
+
+        recorder.pauseAfter = null;
+        connection.resumeReading();
+        runExecutor();
+
+        assertEquals(List.of("a", "b"), recorder.texts);
+        assertEquals(1006, recorder.closed.getNow(null).code());
     }
 
     @Test
@@ -139,7 +274,12 @@ class UpgradeReaderTest {
     }
 
     private void start() throws Exception {
-        UpgradeTransport transport = new UpgradeTransport(webConnection, new UpgradeResources(pool, executor::add));
+        start(ReadDispatch.Strategy.SPEC);
+    }
+
+    private void start(ReadDispatch.Strategy strategy) throws Exception {
+        dispatch = ReadDispatch.of(strategy);
+        UpgradeTransport transport = new UpgradeTransport(webConnection, new UpgradeResources(pool, executor::add, dispatch));
         connection = WebSocketConnection.builder(Role.SERVER, transport, recorder)
                 .scheduler((task, delay, unit) -> () -> { })
                 .bufferPool(pool)
@@ -154,6 +294,22 @@ class UpgradeReaderTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static Thread containerThread(Runnable callback) {
+        Thread thread = new Thread(callback, "fake-container");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Waits (bounded) until {@code thread} waits on a monitor: the reader holds it. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, thread.getState());
     }
 
     private void runExecutor() {
@@ -180,10 +336,11 @@ class UpgradeReaderTest {
 
     /** Records text messages; pauses the connection after the one named. */
     private static final class Recorder extends EchoListener {
-        final List<String> texts = new ArrayList<>();
+        final List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
         WebSocketConnection connection;
-        String pauseAfter;
+        volatile String pauseAfter;
         Throwable error;
 
         Recorder() {
@@ -194,6 +351,7 @@ class UpgradeReaderTest {
         public void onText(ByteBuffer utf8, boolean last) {
             String text = StandardCharsets.UTF_8.decode(utf8).toString();
             texts.add(text);
+            threads.add(Thread.currentThread());
             if (text.equals(pauseAfter)) {
                 connection.pauseReading();
             }

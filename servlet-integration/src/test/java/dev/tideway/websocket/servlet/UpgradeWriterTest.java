@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class UpgradeWriterTest {
     private final FakeStreams.Output output = new FakeStreams.Output();
     private final AtomicReference<Throwable> reported = new AtomicReference<>();
-    private final UpgradeWriter writer = new UpgradeWriter(output, BufferPool.newDefault(), reported::set);
+    private final ReadSide readSide = new ReadSide();
+    private final UpgradeWriter writer = new UpgradeWriter(output, BufferPool.newDefault(), reported::set, readSide);
     private final Callback callback = new Callback();
 
     @Test
@@ -102,6 +103,28 @@ class UpgradeWriterTest {
 
         assertEquals("ab", written());
         assertTrue(callback.completed);
+    }
+
+    @Test
+    void theReadSideHearsOfEveryParkedWriteAndOfEachOnWritePossibleThatEnded() {
+        writer.write(buffers("early"), callback);
+        assertEquals(1, readSide.parked, "a write before the first onWritePossible waits for it");
+        assertTrue(writer.hasParkedWrite());
+
+        output.setWriteListener(writer);
+        output.writesUntilNotReady = 1;
+        writer.onWritePossible();
+        assertEquals("early", written());
+        assertEquals(2, readSide.parked, "not ready after the last byte: the write waits again");
+        assertEquals(1, readSide.writePossibleHandled);
+        assertTrue(writer.hasParkedWrite());
+
+        output.ready = true;
+        writer.onWritePossible();
+        assertTrue(callback.completed);
+        assertFalse(writer.hasParkedWrite());
+        assertEquals(2, readSide.parked);
+        assertEquals(2, readSide.writePossibleHandled);
     }
 
     @Test
@@ -192,6 +215,21 @@ class UpgradeWriterTest {
             buffers[i] = ByteBuffer.wrap(parts[i].getBytes(StandardCharsets.US_ASCII));
         }
         return buffers;
+    }
+
+    private static final class ReadSide implements UpgradeWriter.ReadSide {
+        int parked;
+        int writePossibleHandled;
+
+        @Override
+        public void writeParked() {
+            parked++;
+        }
+
+        @Override
+        public void writePossibleHandled() {
+            writePossibleHandled++;
+        }
     }
 
     private static final class Callback implements WriteCallback {
