@@ -94,7 +94,7 @@ final class ServletUpgrade {
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         handshakeResponse.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         TidewayUpgradeHandler handler = request.upgrade(TidewayUpgradeHandler.class);
-        handler.configure(new UpgradeResources(container.resources().bufferPool(), container.resources().executor()),
+        handler.configure(container.upgradeResources(),
                 transport -> startSession(transport, accepted, config, instance, sessionRequest));
     }
 

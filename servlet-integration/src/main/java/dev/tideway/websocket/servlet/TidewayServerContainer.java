@@ -43,6 +43,7 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
     private final ServerEndpoints endpoints = new ServerEndpoints();
     private final ContainerThreads threads;
     private final SessionResources resources;
+    private final UpgradeResources upgradeResources;
     private final OriginPolicy originPolicy;
     private final List<ExtensionFactory> extensions = List.of(new PerMessageDeflateFactory());
     private volatile WebSocketContainer client;
@@ -51,6 +52,8 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
         this.context = context;
         this.threads = new ContainerThreads(nameOf(context));
         this.resources = threads.sessionResources();
+        this.upgradeResources = new UpgradeResources(resources.bufferPool(), resources.executor(),
+                ReadDispatch.forContext(context));
         this.originPolicy = OriginPolicy.parse(context.getInitParameter(ALLOWED_ORIGINS_PARAM));
     }
 
@@ -96,6 +99,11 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
 
     SessionResources resources() {
         return resources;
+    }
+
+    /** How upgraded connections read on this container (see {@link ReadDispatch}). */
+    UpgradeResources upgradeResources() {
+        return upgradeResources;
     }
 
     OriginPolicy originPolicy() {
