@@ -89,6 +89,8 @@ public final class TidewaySession implements Session {
     private final IdleTimer idleTimer;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    /** The reason of a close this side started: what {@code onClose} reports, whichever event comes first. */
+    private volatile CloseReason localCloseReason;
 
     private volatile SessionDecoders decoders;
     private volatile SessionEncoders encoders;
@@ -332,6 +334,7 @@ public final class TidewaySession implements Session {
         if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
             return;
         }
+        localCloseReason = reason;
         idleTimer.stop();
         if (dropsConnection) {
             reportClose(reason);
@@ -372,10 +375,16 @@ public final class TidewaySession implements Session {
         delivery.run(() -> endpoint.onError(this, cause));
     }
 
+    /**
+     * The connection ended. After a close this side started, the peer's reply may be read before the
+     * transport confirms that our close frame was written: {@code onClose} still gets our reason.
+     */
     void onConnectionClosed(CloseStatus status) {
         state.compareAndSet(State.OPEN, State.CLOSING);
         idleTimer.stop();
-        reportClose(new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
+        CloseReason local = localCloseReason;
+        reportClose(local != null ? local
+                : new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
     }
 
     /** Calls {@code onClose} once, in order with the deliveries, then frees what the session holds. */
