@@ -1,0 +1,9 @@
+package dev.tideway.websocket.servlet;
+
+@OnTomcat
+class JakartaTomcatTest extends JakartaSuite {
+    @Override
+    protected AppHarness newHarness() {
+        return new TomcatAppHarness();
+    }
+}
