@@ -28,12 +28,13 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,7 +105,8 @@ public final class TidewaySession implements Session {
         this.request = Objects.requireNonNull(b.request, "request");
         this.subprotocol = b.subprotocol == null ? "" : b.subprotocol;
         this.extensions = List.copyOf(b.extensions);
-        this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
+        // synchronized rather than concurrent: applications store nulls (getHttpSession() without a session)
+        this.userProperties = Collections.synchronizedMap(new HashMap<>(config.getUserProperties()));
         this.openSessions = Objects.requireNonNull(b.openSessions, "openSessions");
         this.decoderDefinitions = List.copyOf(b.decoders);
         this.encoderDefinitions = List.copyOf(b.encoders);
