@@ -5,6 +5,7 @@ import dev.tideway.websocket.protocol.Role;
 import dev.tideway.websocket.protocol.Transport;
 import dev.tideway.websocket.protocol.WebSocketConnection;
 import dev.tideway.websocket.server.DeployedEndpoint;
+import dev.tideway.websocket.server.PerConnectionConfig;
 import dev.tideway.websocket.server.handshake.HandshakeAcceptance;
 import dev.tideway.websocket.server.handshake.HandshakeOutcome;
 import dev.tideway.websocket.server.handshake.HandshakeRejection;
@@ -73,8 +74,10 @@ final class ServletUpgrade {
         accept((HandshakeAcceptance) outcome, config, configurator);
     }
 
-    private void accept(HandshakeAcceptance accepted, ServerEndpointConfig config,
+    private void accept(HandshakeAcceptance accepted, ServerEndpointConfig endpointConfig,
                         ServerEndpointConfig.Configurator configurator) throws IOException, ServletException {
+        // what modifyHandshake puts into the user properties belongs to this connection only
+        ServerEndpointConfig config = new PerConnectionConfig(endpointConfig);
         URI requestUri = webSocketUri(request);
         ServletHandshakeRequest handshakeRequest = new ServletHandshakeRequest(request, requestUri);
         ServletHandshakeResponse handshakeResponse = new ServletHandshakeResponse(accepted.responseHeaders());
