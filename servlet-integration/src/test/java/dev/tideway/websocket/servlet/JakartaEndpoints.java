@@ -227,6 +227,35 @@ public final class JakartaEndpoints {
         }
     }
 
+    /** Replies with the "who" user property as its {@code EndpointConfig} and its session show it. */
+    @ServerEndpoint(value = "/who", configurator = RemembersWho.class)
+    public static class Who {
+        private EndpointConfig config;
+
+        @OnOpen
+        public void open(EndpointConfig config) throws InterruptedException {
+            letTheTransportStart();
+            this.config = config;
+        }
+
+        @OnMessage
+        public String text(String message, Session session) {
+            return config.getUserProperties().get("who") + " " + session.getUserProperties().get("who");
+        }
+    }
+
+    /**
+     * Puts the request's {@code X-Who} header into the user properties, as applications put the HTTP
+     * session there; null when the request has none, as {@code getHttpSession()} is without a session.
+     */
+    public static class RemembersWho extends ServerEndpointConfig.Configurator {
+        @Override
+        public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+            List<String> who = request.getHeaders().get("X-Who");
+            sec.getUserProperties().put("who", who == null ? null : who.get(0));
+        }
+    }
+
     /** An endpoint no origin may open. */
     @ServerEndpoint(value = "/no-origin", configurator = RefusesOrigins.class)
     public static class NoOrigin {

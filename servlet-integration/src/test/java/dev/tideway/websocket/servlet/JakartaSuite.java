@@ -26,6 +26,7 @@ import dev.tideway.websocket.servlet.JakartaEndpoints.Programmatic;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Protocols;
 import dev.tideway.websocket.servlet.JakartaEndpoints.TwoTextHandlers;
 import dev.tideway.websocket.servlet.JakartaEndpoints.UserFromHeader;
+import dev.tideway.websocket.servlet.JakartaEndpoints.Who;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -78,7 +79,7 @@ abstract class JakartaSuite {
         ServerEvents.clear("listener");
         app = newHarness();
         app.start(WebApp.of(Echo.class, Length.class, Chat.class, Info.class, Programmatic.class, AppConfig.class,
-                        Protocols.class, Handshake.class, NoOrigin.class, Idle.class, Blast.class, Many.class)
+                        Protocols.class, Handshake.class, NoOrigin.class, Idle.class, Blast.class, Many.class, Who.class)
                 .withInitParameter(TidewayServerContainer.ALLOWED_ORIGINS_PARAM, ALLOWED_ORIGIN + ", same-origin")
                 .withFilter("user-from-header", new UserFromHeader())
                 .withListener(AddsEndpointListener.class), tls);
@@ -238,6 +239,23 @@ abstract class JakartaSuite {
         assertEquals("[one, two]", response.header("X-Seen-Custom"), "headers by name, ignoring case");
         assertEquals("carol", response.header("X-Seen-User"));
         assertEquals(RawHttp.ACCEPT, response.header("Sec-WebSocket-Accept"));
+    }
+
+    @Test
+    void userPropertiesThatModifyHandshakeSetsBelongToThatConnectionOnly() throws Exception {
+        JdkPeer bob = new JdkPeer();
+        WebSocket bobs = client.newWebSocketBuilder().header("X-Who", "bob").buildAsync(app.uri(Scheme.PLAIN, "/who"), bob)
+                .get(10, TimeUnit.SECONDS);
+        bobs.sendText("?", true).get(10, TimeUnit.SECONDS);
+        assertEquals("bob bob", bob.nextText());
+
+        JdkPeer nobody = connect(Scheme.PLAIN, "/who"); // modifyHandshake puts a null "who"
+
+        assertEquals("null null", ask(nobody, "?"), "the EndpointConfig and the session of another connection");
+        bobs.sendText("?", true).get(10, TimeUnit.SECONDS);
+        assertEquals("bob bob", bob.nextText(), "after another connection's handshake");
+        bobs.abort();
+        nobody.abort();
     }
 
     @ParameterizedTest
