@@ -5,6 +5,7 @@ import dev.tideway.websocket.codec.EncoderDefinition;
 import dev.tideway.websocket.endpoint.AnnotatedEndpointModel;
 import dev.tideway.websocket.endpoint.AnnotatedEndpointScanner;
 import dev.tideway.websocket.endpoint.UriTemplate;
+import dev.tideway.websocket.session.OpenSessions;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Encoder;
@@ -48,7 +49,8 @@ public final class EndpointDeployer {
                 .encoders(Arrays.asList(annotation.encoders()))
                 .configurator(configurator)
                 .build();
-        return new DeployedEndpoint(config, model.path(), model, model.decoders(), model.encoders());
+        return new DeployedEndpoint(config, model.path(), model, model.decoders(), model.encoders(),
+                new OpenSessions());
     }
 
     /**
@@ -56,6 +58,11 @@ public final class EndpointDeployer {
      * {@code @ServerEndpoint}-style annotated class deployed under this configuration.
      */
     public static DeployedEndpoint configured(ServerEndpointConfig config) throws DeploymentException {
+        return configured(config, new OpenSessions());
+    }
+
+    /** A programmatic configuration whose sessions join {@code sessions}. */
+    static DeployedEndpoint configured(ServerEndpointConfig config, OpenSessions sessions) throws DeploymentException {
         Class<?> endpointClass = config.getEndpointClass();
         if (endpointClass == null) {
             throw new DeploymentException("ServerEndpointConfig for " + config.getPath() + " has no endpoint class");
@@ -64,10 +71,10 @@ public final class EndpointDeployer {
         List<DecoderDefinition> decoders = decoders(config.getDecoders());
         List<EncoderDefinition> encoders = encoders(config.getEncoders());
         if (Endpoint.class.isAssignableFrom(endpointClass)) {
-            return new DeployedEndpoint(config, path, null, decoders, encoders);
+            return new DeployedEndpoint(config, path, null, decoders, encoders, sessions);
         }
         AnnotatedEndpointModel model = AnnotatedEndpointScanner.scan(endpointClass);
-        return new DeployedEndpoint(config, path, model, decoders, encoders);
+        return new DeployedEndpoint(config, path, model, decoders, encoders, sessions);
     }
 
     private static List<DecoderDefinition> decoders(List<Class<? extends Decoder>> classes) throws DeploymentException {

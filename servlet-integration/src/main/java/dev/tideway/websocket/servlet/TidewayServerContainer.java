@@ -93,7 +93,7 @@ public final class TidewayServerContainer implements ServerContainer {
                                        Map<String, String> pathParameters) throws IOException, DeploymentException {
         HttpServletRequest request = (HttpServletRequest) httpServletRequest;
         HttpServletResponse response = (HttpServletResponse) httpServletResponse;
-        DeployedEndpoint endpoint = EndpointDeployer.configured(sec);
+        DeployedEndpoint endpoint = endpoints.forUpgrade(sec);
         try {
             new ServletUpgrade(this, request, response, endpoint, pathParameters).perform();
         } catch (jakarta.servlet.ServletException e) {
