@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -396,6 +397,39 @@ public final class JakartaEndpoints {
                     return name;
                 }
             }, response);
+        }
+    }
+
+    /**
+     * A framework's router: upgrades requests for {@code .../routed/NAME} itself, through
+     * {@code ServerContainer.upgradeHttpToWebSocket}, to {@code endpointClass} with NAME as the "room"
+     * path parameter.
+     */
+    public static class Router extends HttpFilter {
+        private static final long serialVersionUID = 1L;
+        private final transient ServerEndpointConfig config;
+
+        Router(Class<?> endpointClass) {
+            this.config = ServerEndpointConfig.Builder.create(endpointClass, "/routed/{room}").build();
+        }
+
+        @Override
+        protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            String uri = request.getRequestURI();
+            int routed = uri.indexOf("/routed/");
+            if (routed < 0 || request.getHeader("Sec-WebSocket-Key") == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            ServerContainer container =
+                    (ServerContainer) request.getServletContext().getAttribute(ServerContainer.class.getName());
+            try {
+                container.upgradeHttpToWebSocket(request, response, config,
+                        Map.of("room", uri.substring(routed + "/routed/".length())));
+            } catch (DeploymentException e) {
+                throw new ServletException(e);
+            }
         }
     }
 

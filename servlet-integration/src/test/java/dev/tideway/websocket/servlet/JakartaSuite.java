@@ -25,6 +25,7 @@ import dev.tideway.websocket.servlet.JakartaEndpoints.NoOrigin;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Programmatic;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Protocols;
 import dev.tideway.websocket.servlet.JakartaEndpoints.TwoTextHandlers;
+import dev.tideway.websocket.servlet.JakartaEndpoints.Router;
 import dev.tideway.websocket.servlet.JakartaEndpoints.UserFromHeader;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Who;
 import jakarta.websocket.CloseReason;
@@ -82,6 +83,7 @@ abstract class JakartaSuite {
                         Protocols.class, Handshake.class, NoOrigin.class, Idle.class, Blast.class, Many.class, Who.class)
                 .withInitParameter(TidewayServerContainer.ALLOWED_ORIGINS_PARAM, ALLOWED_ORIGIN + ", same-origin")
                 .withFilter("user-from-header", new UserFromHeader())
+                .withFilter("router", new Router(Chat.class))
                 .withListener(AddsEndpointListener.class), tls);
         assertTrue(app.applicationAvailable(), "the application started");
     }
@@ -161,6 +163,17 @@ abstract class JakartaSuite {
     }
 
     @Test
+    void aFrameworkUpgradesThroughTheServerContainerWithItsOwnPathParameters() throws Exception {
+        JdkPeer first = connect(Scheme.PLAIN, "/routed/attic");
+        JdkPeer second = connect(Scheme.TLS, "/routed/cellar");
+
+        assertEquals("attic: hi", ask(first, "hi"));
+        assertEquals("cellar: hi", ask(second, "hi"));
+        first.abort();
+        second.abort();
+    }
+
+    @Test
     void requestsThatAskForNoWebSocketReachTheServlet() throws Exception {
         RawHttp.Response response = RawHttp.exchange(app.port(Scheme.PLAIN), "GET", "/echo");
 
@@ -203,6 +216,19 @@ abstract class JakartaSuite {
 
             assertTrue(((String) info.next()).endsWith(" extensions=[permessage-deflate]"));
         }
+    }
+
+    @Test
+    void aMalformedUpgradeIsAnswered400AndAnotherVersion426WithOurs() throws Exception {
+        RawHttp.Response noKey = RawHttp.exchange(app.port(Scheme.PLAIN), "GET", "/echo",
+                "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13");
+        RawHttp.Response version8 = RawHttp.exchange(app.port(Scheme.PLAIN), "GET", "/echo",
+                "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: " + RawHttp.KEY,
+                "Sec-WebSocket-Version: 8");
+
+        assertEquals(400, noKey.status());
+        assertEquals(426, version8.status());
+        assertEquals("13", version8.header("Sec-WebSocket-Version"));
     }
 
     @Test
@@ -406,9 +432,10 @@ abstract class JakartaSuite {
         AppHarness undeployed = newHarness();
         List<JdkPeer> peers = new ArrayList<>();
         try {
-            undeployed.start(WebApp.of(GoingAway.class).atContextPath("/undeploy"), tls);
-            for (Scheme scheme : List.of(Scheme.PLAIN, Scheme.PLAIN, Scheme.TLS)) {
-                JdkPeer peer = JdkPeer.connect(client, undeployed.uri(scheme, "/going-away"));
+            undeployed.start(WebApp.of(GoingAway.class).atContextPath("/undeploy")
+                    .withFilter("router", new Router(GoingAway.class)), tls);
+            for (String path : List.of("/going-away", "/going-away", "/routed/x")) {
+                JdkPeer peer = JdkPeer.connect(client, undeployed.uri(path.equals("/routed/x") ? Scheme.TLS : Scheme.PLAIN, path));
                 peers.add(peer);
                 assertEquals("before", ask(peer, "before"));
             }
