@@ -205,6 +205,27 @@ public final class JakartaEndpoints {
         }
     }
 
+    /** Replies with its session's extensions; its configurator accepts none. */
+    @ServerEndpoint(value = "/uncompressed", configurator = NoExtensions.class)
+    public static class Uncompressed {
+        @OnOpen
+        public void open() throws InterruptedException {
+            letTheTransportStart();
+        }
+
+        @OnMessage
+        public String text(String message, Session session) {
+            return session.getNegotiatedExtensions().stream().map(Extension::getName).toList().toString();
+        }
+    }
+
+    public static class NoExtensions extends ServerEndpointConfig.Configurator {
+        @Override
+        public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+            return List.of();
+        }
+    }
+
     /** An endpoint whose configurator reports what the handshake request showed it. */
     @ServerEndpoint(value = "/handshake", configurator = Reflecting.class)
     public static class Handshake {

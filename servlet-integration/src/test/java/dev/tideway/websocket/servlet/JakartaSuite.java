@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tideway.websocket.protocol.Scheduler;
@@ -25,6 +26,7 @@ import dev.tideway.websocket.servlet.JakartaEndpoints.NoOrigin;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Programmatic;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Protocols;
 import dev.tideway.websocket.servlet.JakartaEndpoints.TwoTextHandlers;
+import dev.tideway.websocket.servlet.JakartaEndpoints.Uncompressed;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Router;
 import dev.tideway.websocket.servlet.JakartaEndpoints.UserFromHeader;
 import dev.tideway.websocket.servlet.JakartaEndpoints.Who;
@@ -80,7 +82,8 @@ abstract class JakartaSuite {
         ServerEvents.clear("listener");
         app = newHarness();
         app.start(WebApp.of(Echo.class, Length.class, Chat.class, Info.class, Programmatic.class, AppConfig.class,
-                        Protocols.class, Handshake.class, NoOrigin.class, Idle.class, Blast.class, Many.class, Who.class)
+                        Protocols.class, Handshake.class, NoOrigin.class, Idle.class, Blast.class, Many.class, Who.class,
+                        Uncompressed.class)
                 .withInitParameter(TidewayServerContainer.ALLOWED_ORIGINS_PARAM, ALLOWED_ORIGIN + ", same-origin")
                 .withFilter("user-from-header", new UserFromHeader())
                 .withFilter("router", new Router(Chat.class))
@@ -229,6 +232,19 @@ abstract class JakartaSuite {
         assertEquals(400, noKey.status());
         assertEquals(426, version8.status());
         assertEquals("13", version8.header("Sec-WebSocket-Version"));
+    }
+
+    @Test
+    void theConfiguratorCanRefuseTheOfferedExtensions() throws Exception {
+        MessageCollector received = new MessageCollector();
+        try (EngineClient engine = EngineClient.connect(app.port(Scheme.PLAIN), "/uncompressed",
+                List.of(new PerMessageDeflateFactory()), received, Scheduler.of(timers), 0)) {
+            engine.startReading();
+            engine.connection.sendText(ByteBuffer.wrap(new byte[] {'?'}), true, WriteCallback.NOOP);
+
+            assertEquals("[]", received.next());
+            assertNull(engine.handshake.header("Sec-WebSocket-Extensions"));
+        }
     }
 
     @Test
