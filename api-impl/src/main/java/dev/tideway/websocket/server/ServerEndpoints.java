@@ -54,13 +54,20 @@ public final class ServerEndpoints {
         return deployed.isEmpty();
     }
 
-    /** Closes every session of every endpoint (on undeploy and shutdown: 1001, going away). */
-    public void closeAll(CloseReason reason) {
+    /**
+     * Closes every session of every endpoint (on undeploy and shutdown: 1001, going away).
+     *
+     * @return the sessions it closed, to wait for their connections to end
+     */
+    public List<TidewaySession> closeAll(CloseReason reason) {
+        List<TidewaySession> closed = new ArrayList<>();
         for (OpenSessions sessions : allSessions()) {
             for (TidewaySession session : sessions.all()) {
                 session.close(reason);
+                closed.add(session);
             }
         }
+        return closed;
     }
 
     /** Sessions still open or closing, across all endpoints. */

@@ -92,6 +92,7 @@ public final class TidewaySession implements Session {
     private final AtomicBoolean closeReported = new AtomicBoolean();
     /** The reason of a close this side started: what {@code onClose} reports, whichever event comes first. */
     private volatile CloseReason localCloseReason;
+    private volatile boolean connectionEnded;
 
     private volatile SessionDecoders decoders;
     private volatile SessionEncoders encoders;
@@ -152,6 +153,14 @@ public final class TidewaySession implements Session {
                 connection.resumeReading();
             }
         });
+    }
+
+    /**
+     * Whether the connection under this session has ended: the closing handshake completed, or the
+     * connection was dropped or failed. {@code onClose} may run before (it follows our close frame).
+     */
+    public boolean isConnectionEnded() {
+        return connectionEnded;
     }
 
     /** The engine connection under this session. */
@@ -382,6 +391,7 @@ public final class TidewaySession implements Session {
      * transport confirms that our close frame was written: {@code onClose} still gets our reason.
      */
     void onConnectionClosed(CloseStatus status) {
+        connectionEnded = true;
         state.compareAndSet(State.OPEN, State.CLOSING);
         idleTimer.stop();
         CloseReason local = localCloseReason;

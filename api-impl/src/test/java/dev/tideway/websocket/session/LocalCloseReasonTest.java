@@ -1,6 +1,7 @@
 package dev.tideway.websocket.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,22 @@ class LocalCloseReasonTest {
         assertNotNull(reported, "onClose ran");
         assertEquals(CloseReason.CloseCodes.GOING_AWAY, reported.getCloseCode());
         assertEquals("Idle for too long", reported.getReasonPhrase());
+    }
+
+    @Test
+    void theConnectionHasEndedOnlyOnceThePeerAnswered() throws Exception {
+        TidewaySession session = session();
+        session.open();
+        assertTrue(opened.await(5, TimeUnit.SECONDS));
+
+        session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Stopping"));
+        heldWrites.poll(5, TimeUnit.SECONDS).completed();
+        assertNotNull(closes.poll(5, TimeUnit.SECONDS), "onClose ran once our close frame was out");
+        assertFalse(session.isConnectionEnded(), "the peer has not answered yet");
+
+        session.connection().onRead(ByteBuffer.wrap(PEER_CLOSE_1001));
+
+        assertTrue(session.isConnectionEnded());
     }
 
     private TidewaySession session() {

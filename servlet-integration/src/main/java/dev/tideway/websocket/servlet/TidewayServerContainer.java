@@ -10,6 +10,7 @@ import dev.tideway.websocket.server.OriginPolicy;
 import dev.tideway.websocket.server.ServerEndpoints;
 import dev.tideway.websocket.session.NegotiatedExtension;
 import dev.tideway.websocket.session.SessionResources;
+import dev.tideway.websocket.session.TidewaySession;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -117,14 +119,19 @@ public final class TidewayServerContainer implements ServerContainer {
 
     // ---------------------------------------------------------------- life cycle
 
-    /** Closes every session with 1001 (going away), waits briefly for their {@code onClose}, stops the threads. */
+    /**
+     * Closes every session with 1001 (going away) and waits briefly for the closing handshakes; drops the
+     * connections of peers that did not answer (the close timer that would drop them runs on the threads
+     * about to stop), waits for the last {@code onClose}, and stops the threads.
+     */
     void shutdown() {
-        endpoints.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The web application is stopping"));
+        List<TidewaySession> closing =
+                endpoints.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The web application is stopping"));
         try {
-            long deadline = System.nanoTime() + 2_000_000_000L;
-            while (endpoints.sessionCount() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            if (!await(() -> closing.stream().allMatch(TidewaySession::isConnectionEnded), 2_000)) {
+                closing.forEach(session -> session.connection().abort()); // no-op where it ended
             }
+            await(() -> endpoints.sessionCount() == 0, 500);
             threads.shutdown(1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,6 +140,14 @@ public final class TidewayServerContainer implements ServerContainer {
             LOG.log(Level.WARNING, endpoints.sessionCount() + " WebSocket sessions of " + context.getContextPath()
                     + " did not finish closing in time");
         }
+    }
+
+    private static boolean await(BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return condition.getAsBoolean();
     }
 
     // ---------------------------------------------------------------- WebSocketContainer
