@@ -372,12 +372,13 @@ public final class JakartaEndpoints {
         }
     }
 
-    /** Echoes, and reports its close (undeploy closes it). */
+    /** Echoes, and reports its opening and its close (undeploy closes it). */
     @ServerEndpoint("/going-away")
     public static class GoingAway {
         @OnOpen
-        public void open() throws InterruptedException {
+        public void open(Session session) throws InterruptedException {
             letTheTransportStart();
+            ServerEvents.record("going-away-open", session.getId());
         }
 
         @OnMessage

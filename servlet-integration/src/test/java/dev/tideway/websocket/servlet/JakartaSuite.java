@@ -478,6 +478,32 @@ abstract class JakartaSuite {
         }
     }
 
+    @Test
+    void undeployingDropsAPeerThatNeverAnswersTheClose() throws Exception {
+        ServerEvents.clear("going-away", "going-away-open");
+        AppHarness undeployed = newHarness();
+        try {
+            undeployed.start(WebApp.of(GoingAway.class).atContextPath("/undeploy-silent"), tls);
+            try (RawHttp silent = RawHttp.open(undeployed.port(Scheme.PLAIN), 0)) {
+                silent.send("GET", "/undeploy-silent/going-away", RawHttp.upgradeHeaders("Content-Length: 0"));
+                assertEquals(101, silent.readResponse().status());
+                ServerEvents.next("going-away-open");
+
+                undeployed.stopApplication(); // our peer reads the close frame but never answers it
+
+                silent.socket.setSoTimeout(10_000);
+                byte[] received = silent.in.readAllBytes(); // until the server drops the connection
+                assertTrue(received.length >= 4, "the close frame, got " + java.util.Arrays.toString(received));
+                assertEquals((byte) 0x88, received[0], "a close frame");
+                assertEquals(1001, ((received[2] & 0xff) << 8) | (received[3] & 0xff));
+            }
+            CloseReason reason = assertInstanceOf(CloseReason.class, ServerEvents.next("going-away"));
+            assertEquals(CloseReason.CloseCodes.GOING_AWAY, reason.getCloseCode());
+        } finally {
+            undeployed.stop();
+        }
+    }
+
     /** The live threads of Tideway's container of the application named {@code name}. */
     private static List<String> applicationThreads(String name) {
         return Thread.getAllStackTraces().keySet().stream()
