@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -281,6 +282,8 @@ abstract class JakartaSuite {
         assertEquals("[one, two]", response.header("X-Seen-Custom"), "headers by name, ignoring case");
         assertEquals("carol", response.header("X-Seen-User"));
         assertEquals(RawHttp.ACCEPT, response.header("Sec-WebSocket-Accept"));
+        assertEquals("websocket", response.header("Upgrade").toLowerCase(Locale.ROOT), "one Upgrade header");
+        assertEquals("upgrade", response.header("Connection").toLowerCase(Locale.ROOT), "one Connection header");
     }
 
     @Test
@@ -450,8 +453,10 @@ abstract class JakartaSuite {
         try {
             undeployed.start(WebApp.of(GoingAway.class).atContextPath("/undeploy")
                     .withFilter("router", new Router(GoingAway.class)), tls);
-            for (String path : List.of("/going-away", "/going-away", "/routed/x")) {
-                JdkPeer peer = JdkPeer.connect(client, undeployed.uri(path.equals("/routed/x") ? Scheme.TLS : Scheme.PLAIN, path));
+            List<URI> uris = List.of(undeployed.uri(Scheme.PLAIN, "/going-away"), undeployed.uri(Scheme.TLS, "/going-away"),
+                    undeployed.uri(Scheme.PLAIN, "/routed/x")); // the last through upgradeHttpToWebSocket
+            for (URI uri : uris) {
+                JdkPeer peer = JdkPeer.connect(client, uri);
                 peers.add(peer);
                 assertEquals("before", ask(peer, "before"));
             }
