@@ -34,7 +34,8 @@ class NullUserPropertyTest {
             }
         };
 
-        try (SessionPair pair = new SessionPair()) {
+        SessionPair pair = new SessionPair();
+        try {
             pair.open(endpoint, config, endpoint, config);
             assertTrue(opened.await(5, TimeUnit.SECONDS));
 
@@ -43,6 +44,8 @@ class NullUserPropertyTest {
             assertEquals("alice", pair.server.getUserProperties().get("user"));
             pair.server.getUserProperties().put("later", null);
             assertTrue(pair.server.getUserProperties().containsKey("later"));
+        } finally {
+            pair.close();
         }
     }
 }
