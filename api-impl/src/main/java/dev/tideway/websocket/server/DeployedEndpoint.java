@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A server endpoint as deployed: its configuration, its path, its validated coders and, for an annotated
- * endpoint, its scanned model; plus the sessions open on it. Everything a connection needs is resolved here,
+ * endpoint, its scanned model; plus the sessions open on it (shared with other deployments of the same
+ * endpoint class for the endpoints of {@link ServerEndpoints#forUpgrade}). Everything a connection needs is resolved here,
  * once, at deployment.
  */
 public final class DeployedEndpoint {
@@ -22,11 +23,12 @@ public final class DeployedEndpoint {
     private final AnnotatedEndpointModel model;
     private final List<DecoderDefinition> decoders;
     private final List<EncoderDefinition> encoders;
-    private final OpenSessions sessions = new OpenSessions();
+    private final OpenSessions sessions;
 
     DeployedEndpoint(ServerEndpointConfig config, UriTemplate path, AnnotatedEndpointModel model,
-                     List<DecoderDefinition> decoders, List<EncoderDefinition> encoders) {
+                     List<DecoderDefinition> decoders, List<EncoderDefinition> encoders, OpenSessions sessions) {
         this.config = config;
+        this.sessions = sessions;
         this.path = path;
         this.model = model;
         this.decoders = List.copyOf(decoders);

@@ -5,6 +5,7 @@ import dev.tideway.websocket.codec.EncoderDefinition;
 import dev.tideway.websocket.endpoint.AnnotatedEndpointModel;
 import dev.tideway.websocket.endpoint.AnnotatedEndpointScanner;
 import dev.tideway.websocket.endpoint.UriTemplate;
+import dev.tideway.websocket.session.OpenSessions;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerEndpoint;
@@ -45,7 +46,8 @@ public final class EndpointDeployer {
                 .encoders(Arrays.asList(annotation.encoders()))
                 .configurator(configurator)
                 .build();
-        return new DeployedEndpoint(config, model.path(), model, model.decoders(), model.encoders());
+        return new DeployedEndpoint(config, model.path(), model, model.decoders(), model.encoders(),
+                new OpenSessions());
     }
 
     /**
@@ -53,6 +55,11 @@ public final class EndpointDeployer {
      * {@code @ServerEndpoint}-style annotated class deployed under this configuration.
      */
     public static DeployedEndpoint configured(ServerEndpointConfig config) throws DeploymentException {
+        return configured(config, new OpenSessions());
+    }
+
+    /** A programmatic configuration whose sessions join {@code sessions}. */
+    static DeployedEndpoint configured(ServerEndpointConfig config, OpenSessions sessions) throws DeploymentException {
         Class<?> endpointClass = config.getEndpointClass();
         if (endpointClass == null) {
             throw new DeploymentException("ServerEndpointConfig for " + config.getPath() + " has no endpoint class");
@@ -61,10 +68,10 @@ public final class EndpointDeployer {
         List<DecoderDefinition> decoders = DecoderDefinition.ofAll(config.getDecoders());
         List<EncoderDefinition> encoders = EncoderDefinition.ofAll(config.getEncoders());
         if (Endpoint.class.isAssignableFrom(endpointClass)) {
-            return new DeployedEndpoint(config, path, null, decoders, encoders);
+            return new DeployedEndpoint(config, path, null, decoders, encoders, sessions);
         }
         AnnotatedEndpointModel model = AnnotatedEndpointScanner.scan(endpointClass);
-        return new DeployedEndpoint(config, path, model, decoders, encoders);
+        return new DeployedEndpoint(config, path, model, decoders, encoders, sessions);
     }
 
 }

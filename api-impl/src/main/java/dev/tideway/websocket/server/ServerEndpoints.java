@@ -1,9 +1,14 @@
 package dev.tideway.websocket.server;
 
+import dev.tideway.websocket.session.OpenSessions;
 import dev.tideway.websocket.session.TidewaySession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -13,11 +18,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ServerEndpoints {
     private final EndpointRegistry<DeployedEndpoint> registry = new EndpointRegistry<>();
     private final List<DeployedEndpoint> deployed = new CopyOnWriteArrayList<>();
+    /** The sessions of {@link #forUpgrade} endpoints, by endpoint class. */
+    private final Map<Class<?>, OpenSessions> upgradeSessions = new ConcurrentHashMap<>();
 
     /** @throws DeploymentException when another endpoint has the same (or an equivalent) path */
     public void add(DeployedEndpoint endpoint) throws DeploymentException {
         registry.add(endpoint.path(), endpoint);
         deployed.add(endpoint);
+    }
+
+    /**
+     * The endpoint of one {@code ServerContainer.upgradeHttpToWebSocket} call: deployed for that request
+     * only (frameworks build a configuration per request), not matched by path. Its session joins those
+     * of every other upgrade to the same endpoint class, so that {@code getOpenSessions()} shows them and
+     * {@link #closeAll} closes them with the rest.
+     */
+    public DeployedEndpoint forUpgrade(ServerEndpointConfig config) throws DeploymentException {
+        if (config.getEndpointClass() == null) {
+            throw new DeploymentException("ServerEndpointConfig for " + config.getPath() + " has no endpoint class");
+        }
+        OpenSessions sessions = upgradeSessions.computeIfAbsent(config.getEndpointClass(), type -> new OpenSessions());
+        return EndpointDeployer.configured(config, sessions);
     }
 
     /** The endpoint for a request path (relative to the application), or null. */
@@ -33,21 +54,34 @@ public final class ServerEndpoints {
         return deployed.isEmpty();
     }
 
-    /** Closes every session of every endpoint (on undeploy and shutdown: 1001, going away). */
-    public void closeAll(CloseReason reason) {
-        for (DeployedEndpoint endpoint : deployed) {
-            for (TidewaySession session : endpoint.sessions().all()) {
+    /**
+     * Closes every session of every endpoint (on undeploy and shutdown: 1001, going away).
+     *
+     * @return the sessions it closed, to wait for their connections to end
+     */
+    public List<TidewaySession> closeAll(CloseReason reason) {
+        List<TidewaySession> closed = new ArrayList<>();
+        for (OpenSessions sessions : allSessions()) {
+            for (TidewaySession session : sessions.all()) {
                 session.close(reason);
+                closed.add(session);
             }
         }
+        return closed;
     }
 
     /** Sessions still open or closing, across all endpoints. */
     public int sessionCount() {
         int count = 0;
-        for (DeployedEndpoint endpoint : deployed) {
-            count += endpoint.sessions().size();
+        for (OpenSessions sessions : allSessions()) {
+            count += sessions.size();
         }
         return count;
+    }
+
+    private List<OpenSessions> allSessions() {
+        List<OpenSessions> all = new ArrayList<>(upgradeSessions.values());
+        deployed.forEach(endpoint -> all.add(endpoint.sessions()));
+        return all;
     }
 }

@@ -28,13 +28,14 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,6 +92,9 @@ public final class TidewaySession implements Session {
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final AtomicBoolean closeReported = new AtomicBoolean();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    /** The reason of a close this side started: what {@code onClose} reports, whichever event comes first. */
+    private volatile CloseReason localCloseReason;
+    private volatile boolean connectionEnded;
 
     private volatile SessionDecoders decoders;
     private volatile SessionEncoders encoders;
@@ -104,7 +108,8 @@ public final class TidewaySession implements Session {
         this.request = Objects.requireNonNull(b.request, "request");
         this.subprotocol = b.subprotocol == null ? "" : b.subprotocol;
         this.extensions = List.copyOf(b.extensions);
-        this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
+        // synchronized rather than concurrent: applications store nulls (getHttpSession() without a session)
+        this.userProperties = Collections.synchronizedMap(new HashMap<>(config.getUserProperties()));
         this.openSessions = Objects.requireNonNull(b.openSessions, "openSessions");
         this.decoderDefinitions = List.copyOf(b.decoders);
         this.encoderDefinitions = List.copyOf(b.encoders);
@@ -166,6 +171,14 @@ public final class TidewaySession implements Session {
             throw e;
         }
         sender.encoders(encoders);
+    }
+
+    /**
+     * Whether the connection under this session has ended: the closing handshake completed, or the
+     * connection was dropped or failed. {@code onClose} may run before (it follows our close frame).
+     */
+    public boolean isConnectionEnded() {
+        return connectionEnded;
     }
 
     /** The engine connection under this session. */
@@ -360,6 +373,7 @@ public final class TidewaySession implements Session {
         if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
             return;
         }
+        localCloseReason = reason;
         idleTimer.stop();
         if (dropsConnection) {
             reportClose(reason);
@@ -400,10 +414,17 @@ public final class TidewaySession implements Session {
         delivery.run(() -> endpoint.onError(this, cause));
     }
 
+    /**
+     * The connection ended. After a close this side started, the peer's reply may be read before the
+     * transport confirms that our close frame was written: {@code onClose} still gets our reason.
+     */
     void onConnectionClosed(CloseStatus status) {
+        connectionEnded = true;
         state.compareAndSet(State.OPEN, State.CLOSING);
         idleTimer.stop();
-        reportClose(new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
+        CloseReason local = localCloseReason;
+        reportClose(local != null ? local
+                : new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
     }
 
     /** Calls {@code onClose} once, in order with the deliveries, then frees what the session holds. */

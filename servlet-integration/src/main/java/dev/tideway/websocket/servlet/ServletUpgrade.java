@@ -4,7 +4,9 @@ import dev.tideway.websocket.protocol.ProtocolSettings;
 import dev.tideway.websocket.protocol.Role;
 import dev.tideway.websocket.protocol.Transport;
 import dev.tideway.websocket.protocol.WebSocketConnection;
+import dev.tideway.websocket.server.ConfiguratorExtensions;
 import dev.tideway.websocket.server.DeployedEndpoint;
+import dev.tideway.websocket.server.PerConnectionConfig;
 import dev.tideway.websocket.server.handshake.HandshakeAcceptance;
 import dev.tideway.websocket.server.handshake.HandshakeOutcome;
 import dev.tideway.websocket.server.handshake.HandshakeRejection;
@@ -28,7 +30,7 @@ import java.util.Map;
 /**
  * One opening handshake on a Servlet request, in the order of RFC 6455 §4.2.2 and the Jakarta API: origin
  * checks (Tideway's allow-list, then the configurator's {@code checkOrigin}), the request rules and the
- * negotiation ({@link ServerHandshake}, with the configurator choosing the subprotocol),
+ * negotiation ({@link ServerHandshake}, with the configurator choosing the subprotocol and the extensions),
  * {@code modifyHandshake}, the endpoint instance, and then the 101 response and the HTTP upgrade. The
  * session is built when the container hands over the upgraded connection.
  */
@@ -61,6 +63,7 @@ final class ServletUpgrade {
         ServerHandshake handshake = ServerHandshake.builder()
                 .subprotocols(config.getSubprotocols())
                 .subprotocolChooser(configurator::getNegotiatedSubprotocol)
+                .extensionChooser(new ConfiguratorExtensions(configurator, container.getInstalledExtensions()))
                 .extensions(container.extensionFactories())
                 .build();
         HandshakeRequestHeaders headers = name -> Collections.list(request.getHeaders(name));
@@ -73,8 +76,10 @@ final class ServletUpgrade {
         accept((HandshakeAcceptance) outcome, config, configurator);
     }
 
-    private void accept(HandshakeAcceptance accepted, ServerEndpointConfig config,
+    private void accept(HandshakeAcceptance accepted, ServerEndpointConfig endpointConfig,
                         ServerEndpointConfig.Configurator configurator) throws IOException, ServletException {
+        // what modifyHandshake puts into the user properties belongs to this connection only
+        ServerEndpointConfig config = new PerConnectionConfig(endpointConfig);
         URI requestUri = webSocketUri(request);
         ServletHandshakeRequest handshakeRequest = new ServletHandshakeRequest(request, requestUri);
         ServletHandshakeResponse handshakeResponse = new ServletHandshakeResponse(accepted.responseHeaders());

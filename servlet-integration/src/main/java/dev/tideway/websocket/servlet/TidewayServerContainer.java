@@ -9,6 +9,7 @@ import dev.tideway.websocket.server.ServerEndpoints;
 import dev.tideway.websocket.session.ContainerDefaults;
 import dev.tideway.websocket.session.ContainerThreads;
 import dev.tideway.websocket.session.SessionResources;
+import dev.tideway.websocket.session.TidewaySession;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +27,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The {@link ServerContainer} of one web application, published as the
@@ -87,7 +89,7 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
                                        Map<String, String> pathParameters) throws IOException, DeploymentException {
         HttpServletRequest request = (HttpServletRequest) httpServletRequest;
         HttpServletResponse response = (HttpServletResponse) httpServletResponse;
-        DeployedEndpoint endpoint = EndpointDeployer.configured(sec);
+        DeployedEndpoint endpoint = endpoints.forUpgrade(sec);
         try {
             new ServletUpgrade(this, request, response, endpoint, pathParameters).perform();
         } catch (jakarta.servlet.ServletException e) {
@@ -116,14 +118,19 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
 
     // ---------------------------------------------------------------- life cycle
 
-    /** Closes every session with 1001 (going away), waits briefly for their {@code onClose}, stops the threads. */
+    /**
+     * Closes every session with 1001 (going away) and waits briefly for the closing handshakes; drops the
+     * connections of peers that did not answer (the close timer that would drop them runs on the threads
+     * about to stop), waits for the last {@code onClose}, and stops the threads.
+     */
     void shutdown() {
-        endpoints.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The web application is stopping"));
+        List<TidewaySession> closing =
+                endpoints.closeAll(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The web application is stopping"));
         try {
-            long deadline = System.nanoTime() + 2_000_000_000L;
-            while (endpoints.sessionCount() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            if (!await(() -> closing.stream().allMatch(TidewaySession::isConnectionEnded), 2_000)) {
+                closing.forEach(session -> session.connection().abort()); // no-op where it ended
             }
+            await(() -> endpoints.sessionCount() == 0, 500);
             threads.shutdown(1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,6 +139,14 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
             LOG.log(Level.WARNING, endpoints.sessionCount() + " WebSocket sessions of " + context.getContextPath()
                     + " did not finish closing in time");
         }
+    }
+
+    private static boolean await(BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return condition.getAsBoolean();
     }
 
     // ---------------------------------------------------------------- a server container is a client too

@@ -29,11 +29,13 @@ import java.util.Objects;
 public final class ServerHandshake {
     private final List<String> subprotocols;
     private final SubprotocolChooser subprotocolChooser;
+    private final ExtensionChooser extensionChooser;
     private final List<ExtensionFactory> extensions;
 
     private ServerHandshake(Builder builder) {
         this.subprotocols = builder.subprotocols;
         this.subprotocolChooser = builder.subprotocolChooser;
+        this.extensionChooser = builder.extensionChooser;
         this.extensions = builder.extensions;
     }
 
@@ -74,7 +76,8 @@ public final class ServerHandshake {
             return HandshakeRejection.badRequest(malformed.getMessage());
         }
         String subprotocol = chooseSubprotocol(requestedSubprotocols);
-        List<Extension> accepted = ExtensionNegotiation.negotiate(offers, extensions);
+        List<Extension> accepted = ExtensionNegotiation.negotiate(
+                offers.isEmpty() ? offers : extensionChooser.choose(offers), extensions);
         return new HandshakeAcceptance(subprotocol, accepted,
                 responseHeaders(UpgradeRequestRules.key(headers), subprotocol, accepted));
     }
@@ -117,6 +120,7 @@ public final class ServerHandshake {
     public static final class Builder {
         private List<String> subprotocols = List.of();
         private SubprotocolChooser subprotocolChooser = SubprotocolChooser.CLIENT_PREFERENCE;
+        private ExtensionChooser extensionChooser = ExtensionChooser.ALL;
         private List<ExtensionFactory> extensions = List.of();
 
         private Builder() {
@@ -131,6 +135,12 @@ public final class ServerHandshake {
         /** How to pick among the client's subprotocols; {@link SubprotocolChooser#CLIENT_PREFERENCE} by default. */
         public Builder subprotocolChooser(SubprotocolChooser chooser) {
             this.subprotocolChooser = Objects.requireNonNull(chooser, "chooser");
+            return this;
+        }
+
+        /** Which of the client's offers to consider; {@link ExtensionChooser#ALL} by default. */
+        public Builder extensionChooser(ExtensionChooser chooser) {
+            this.extensionChooser = Objects.requireNonNull(chooser, "chooser");
             return this;
         }
 

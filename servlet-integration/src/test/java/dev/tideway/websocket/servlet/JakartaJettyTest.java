@@ -1,0 +1,9 @@
+package dev.tideway.websocket.servlet;
+
+@OnJetty
+class JakartaJettyTest extends JakartaSuite {
+    @Override
+    protected AppHarness newHarness() {
+        return new JettyAppHarness();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tideway.websocket.servlet;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+import java.util.Map;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * Embedded Jetty 12.1, ee11 environment (Servlet 6.1; no Jetty WebSocket module on the class path),
+ * running a {@link WebApp}: the initializer is added to the context with the app's classes, as Jetty's
+ * annotation scan would. The context is deployed into the running server, so that a context that fails
+ * to start leaves the server listening, as in Tomcat.
+ */
+final class JettyAppHarness implements AppHarness {
+    private static final System.Logger LOG = System.getLogger(JettyAppHarness.class.getName());
+
+    private Server server;
+    private ServletContextHandler context;
+    private ServerConnector plain;
+    private ServerConnector tls;
+
+    @Override
+    public void start(WebApp app, TlsMaterial material) throws Exception {
+        server = new Server();
+        plain = new ServerConnector(server);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(material.keystore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(TlsMaterial.PASSWORD);
+        ssl.setKeyStoreType("PKCS12");
+        tls = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory());
+        for (ServerConnector connector : new ServerConnector[] {plain, tls}) {
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+        }
+
+        context = new ServletContextHandler(app.contextPath().isEmpty() ? "/" : app.contextPath());
+        context.addServletContainerInitializer(new TidewayServletContainerInitializer(),
+                app.classes().toArray(new Class<?>[0]));
+        app.initParameters().forEach(context::setInitParameter);
+        for (Class<?> listener : app.listeners()) {
+            context.addEventListener((java.util.EventListener) listener.getConstructor().newInstance());
+        }
+        for (Map.Entry<String, Filter> filter : app.filters().entrySet()) {
+            FilterHolder holder = new FilterHolder(filter.getValue());
+            holder.setName(filter.getKey());
+            holder.setAsyncSupported(true);
+            context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        ServletHolder servlet = new ServletHolder(new PlainServlet());
+        servlet.setAsyncSupported(true);
+        context.addServlet(servlet, "/");
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        server.setHandler(contexts);
+        server.start();
+        contexts.addHandler(context); // deployed into the running server, as a hot deployment is
+        try {
+            context.start();
+        } catch (Exception failedToStart) {
+            // as Tomcat does: the server runs on, the application is unavailable
+            LOG.log(System.Logger.Level.INFO, "The application failed to start", failedToStart);
+        }
+    }
+
+    @Override
+    public boolean applicationAvailable() {
+        return context != null && context.isStarted() && context.isAvailable();
+    }
+
+    @Override
+    public void stopApplication() throws Exception {
+        context.stop();
+    }
+
+    @Override
+    public int port(Scheme scheme) {
+        return (scheme == Scheme.TLS ? tls : plain).getLocalPort();
+    }
+
+    @Override
+    public String contextPath() {
+        String path = context.getContextPath();
+        return "/".equals(path) ? "" : path;
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
