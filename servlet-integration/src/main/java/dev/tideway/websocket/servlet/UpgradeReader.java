@@ -120,7 +120,9 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
 
     /** Feeds {@code connection} from now on: registers with the container, which then calls back. */
     void start(WebSocketConnection connection) {
-        this.connection = connection;
+        synchronized (this) {
+            this.connection = connection;
+        }
         input.setReadListener(this);
     }
 
@@ -176,8 +178,8 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
         synchronized (this) {
             paused = false;
             notifyAll(); // a held container thread takes the loop
-            if (closed || holding > 0) {
-                return;
+            if (connection == null || closed || holding > 0) {
+                return; // not started yet (a session resumes after onOpen): the container will call
             }
             if (owner != null || handedToExecutor) {
                 signalled = true;

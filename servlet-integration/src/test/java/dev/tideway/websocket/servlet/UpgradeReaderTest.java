@@ -273,6 +273,26 @@ class UpgradeReaderTest {
         assertTrue(webConnection.closed);
     }
 
+    @Test
+    void aResumeBeforeTheTransportStartedLeavesReadingToTheContainer() throws Exception {
+        // a session pauses reading while onOpen runs and resumes after: that may come before start()
+        dispatch = ReadDispatch.of(ReadDispatch.Strategy.SPEC);
+        UpgradeTransport transport = new UpgradeTransport(webConnection, new UpgradeResources(pool, executor::add, dispatch));
+        connection = WebSocketConnection.builder(Role.SERVER, transport, recorder)
+                .scheduler((task, delay, unit) -> () -> { })
+                .bufferPool(pool)
+                .build();
+        recorder.connection = connection;
+        connection.pauseReading();
+        connection.resumeReading();
+        assertTrue(executor.isEmpty(), "nothing to read before the container hands over the stream");
+
+        transport.start(connection);
+        webConnection.input.chunks.add(frames("first"));
+        webConnection.input.listener.onDataAvailable();
+        assertEquals(List.of("first"), recorder.texts);
+    }
+
     private void start() throws Exception {
         start(ReadDispatch.Strategy.SPEC);
     }
