@@ -41,25 +41,10 @@ public final class JakartaEndpoints {
     private JakartaEndpoints() {
     }
 
-    /**
-     * Works around a defect of the upgrade transport, called first in every {@code onOpen} that then reads.
-     * The session's open task resumes reading when {@code onOpen} returns, and it may run before the
-     * container thread has finished {@code UpgradeTransport.start()}: {@code UpgradeReader.resume()} then
-     * reads with no engine to feed, and the bytes it read are lost (on Tomcat, hundreds of times per run of
-     * this suite, and the echo of the first message never comes). Holding {@code onOpen} back lets start()
-     * finish first. Remove once a resume before start() leaves the reading to the container.
-     */
-    static void letTheTransportStart() throws InterruptedException {
-        Thread.sleep(50);
-    }
 
     /** Every text and binary message back, through return values (binary as a different type). */
     @ServerEndpoint("/echo")
     public static class Echo {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String text(String message) {
@@ -75,10 +60,6 @@ public final class JakartaEndpoints {
     /** A primitive return value, sent as text by the built-in encoder. */
     @ServerEndpoint("/length")
     public static class Length {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public int length(String message) {
@@ -89,10 +70,6 @@ public final class JakartaEndpoints {
     /** A URI template variable as a method parameter. */
     @ServerEndpoint("/chat/{room}")
     public static class Chat {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String say(String message, @PathParam("room") String room) {
@@ -103,10 +80,6 @@ public final class JakartaEndpoints {
     /** Describes its session on every message: what a session knows of its request. */
     @ServerEndpoint("/info/{id}")
     public static class Info {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String describe(String ignored, Session session) {
@@ -125,11 +98,6 @@ public final class JakartaEndpoints {
     public static class Programmatic extends Endpoint {
         @Override
         public void onOpen(Session session, EndpointConfig config) {
-            try {
-                letTheTransportStart();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             session.addMessageHandler(String.class, message -> session.getAsyncRemote()
                     .sendText("programmatic: " + message));
         }
@@ -154,10 +122,6 @@ public final class JakartaEndpoints {
     /** Not among the scanned classes: {@link AddsEndpointListener} deploys it. */
     @ServerEndpoint("/from-listener")
     public static class FromListener {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String text(String message) {
@@ -186,10 +150,6 @@ public final class JakartaEndpoints {
     /** Replies with the subprotocol its configurator chose. */
     @ServerEndpoint(value = "/protocols", subprotocols = {"v2", "v1"}, configurator = ServerPreference.class)
     public static class Protocols {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String text(String message, Session session) {
@@ -208,10 +168,6 @@ public final class JakartaEndpoints {
     /** Replies with its session's extensions; its configurator accepts none. */
     @ServerEndpoint(value = "/uncompressed", configurator = NoExtensions.class)
     public static class Uncompressed {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String text(String message, Session session) {
@@ -255,8 +211,7 @@ public final class JakartaEndpoints {
         private EndpointConfig config;
 
         @OnOpen
-        public void open(EndpointConfig config) throws InterruptedException {
-            letTheTransportStart();
+        public void open(EndpointConfig config) {
             this.config = config;
         }
 
@@ -298,8 +253,7 @@ public final class JakartaEndpoints {
     @ServerEndpoint("/idle")
     public static class Idle {
         @OnOpen
-        public void open(Session session) throws InterruptedException {
-            letTheTransportStart();
+        public void open(Session session) {
             session.setMaxIdleTimeout(300);
         }
 
@@ -315,10 +269,6 @@ public final class JakartaEndpoints {
      */
     @ServerEndpoint("/blast")
     public static class Blast {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String blast(String command, Session session) throws IOException {
@@ -342,10 +292,6 @@ public final class JakartaEndpoints {
     /** Echoes, and counts the sessions that ended with a normal closure. */
     @ServerEndpoint("/many")
     public static class Many {
-        @OnOpen
-        public void open() throws InterruptedException {
-            letTheTransportStart();
-        }
 
         @OnMessage
         public String text(String message) {
@@ -376,8 +322,7 @@ public final class JakartaEndpoints {
     @ServerEndpoint("/going-away")
     public static class GoingAway {
         @OnOpen
-        public void open(Session session) throws InterruptedException {
-            letTheTransportStart();
+        public void open(Session session) {
             ServerEvents.record("going-away-open", session.getId());
         }
 
