@@ -54,6 +54,10 @@ public class DeflateBenchmark {
     @Param({"true", "false"})
     public boolean contextTakeover;
 
+    /** zlib's default (6) unless overridden, for example {@code -p compressionLevel=1} to weigh speed against size. */
+    @Param({"-1"})
+    public int compressionLevel;
+
     private final OutboundPayload outbound = new OutboundPayload();
     private final InflatedReader reader = new InflatedReader();
     private final ByteBuffer[] messages = new ByteBuffer[MESSAGE_COUNT];
@@ -68,6 +72,7 @@ public class DeflateBenchmark {
         PerMessageDeflateConfig config = PerMessageDeflateConfig.builder()
                 .serverNoContextTakeover(!contextTakeover)
                 .clientNoContextTakeover(!contextTakeover)
+                .compressionLevel(compressionLevel)
                 .build();
         PerMessageDeflateFactory factory = new PerMessageDeflateFactory(config);
         server = factory.acceptOffer(factory.clientOffers().get(0));
@@ -82,8 +87,8 @@ public class DeflateBenchmark {
     @TearDown
     public void tearDown() {
         if (compressedMessages > 0) {
-            System.out.printf(Locale.ROOT, "%n[context takeover %s] %d bytes compressed per %d-byte message%n",
-                    contextTakeover, compressedBytes / compressedMessages, MESSAGE_SIZE);
+            System.out.printf(Locale.ROOT, "%n[context takeover %s, level %d] %d bytes compressed per %d-byte message%n",
+                    contextTakeover, compressionLevel, compressedBytes / compressedMessages, MESSAGE_SIZE);
         }
         server.release();
         client.release();
