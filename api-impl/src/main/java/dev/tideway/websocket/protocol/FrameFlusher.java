@@ -35,8 +35,13 @@ final class FrameFlusher {
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private final ArrayDeque<Entry> spareEntries = new ArrayDeque<>();
     /** What the outstanding write carries: the frames, and the pooled buffers to give back after. */
-    private final List<Entry> inFlight = new ArrayList<>();
+    private List<Entry> inFlight = new ArrayList<>();
+    /** The other half of {@link #inFlight}'s double buffer; null while its frames are being reported. */
+    private List<Entry> spareInFlight = new ArrayList<>();
     private final List<ByteBuffer> inFlightPooled = new ArrayList<>();
+    /** The pieces of the write being prepared, and the array the last write handed over (reused). */
+    private final List<ByteBuffer> pieces = new ArrayList<>(4);
+    private ByteBuffer[] writeArray;
 
     private long queuedBytes;
     private int holds;
@@ -158,7 +163,7 @@ final class FrameFlusher {
 
     /** Moves queued frames into one gathering write. Called under the lock. */
     private ByteBuffer[] prepareWrite() {
-        List<ByteBuffer> pieces = new ArrayList<>(4);
+        pieces.clear();
         ByteBuffer gather = acquire(gatherSizeWanted());
         int pieceStart = 0;
         while (!queue.isEmpty() && queue.peek().gatherBytes() <= gather.remaining()) {
@@ -171,7 +176,10 @@ final class FrameFlusher {
         } else {
             closePiece(pieces, gather, pieceStart);
         }
-        return pieces.toArray(new ByteBuffer[0]);
+        if (writeArray == null || writeArray.length != pieces.size()) {
+            writeArray = new ByteBuffer[pieces.size()]; // one write at a time: the last array is free again
+        }
+        return pieces.toArray(writeArray);
     }
 
     /**
@@ -251,8 +259,10 @@ final class FrameFlusher {
         boolean flushAgain;
         synchronized (this) {
             writing = false;
-            done = new ArrayList<>(inFlight);
-            inFlight.clear();
+            done = inFlight;
+            inFlight = spareInFlight != null ? spareInFlight : new ArrayList<>();
+            spareInFlight = null;
+            java.util.Arrays.fill(writeArray, null); // an idle connection keeps no payload reachable
             releasePooled();
             if (failure == null) {
                 for (Entry entry : done) {
@@ -285,6 +295,10 @@ final class FrameFlusher {
             if (spareEntries.size() < 64) {
                 spareEntries.add(entry);
             }
+        }
+        entries.clear();
+        if (spareInFlight == null) {
+            spareInFlight = entries;
         }
     }
 

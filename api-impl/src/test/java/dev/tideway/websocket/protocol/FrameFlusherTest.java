@@ -67,7 +67,7 @@ class FrameFlusherTest {
         byte[] big = random(100_000, 1);
         ByteBuffer[][] captured = new ByteBuffer[1][];
         Transport capturing = writer((buffers, callback) -> {
-            captured[0] = buffers;
+            captured[0] = buffers.clone(); // the array is the flusher's again once the write completed
             callback.completed();
         });
         FrameFlusher direct = new FrameFlusher(capturing, new FrameGenerator(Role.SERVER, null), pool, Role.SERVER);
