@@ -1,8 +1,7 @@
 package dev.tideway.websocket.protocol;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Heap buffers of a few fixed sizes, shared by every connection of a container, so that buffers belong to
@@ -17,17 +16,15 @@ public final class BufferPool {
     public static final int MIN_SIZE = 512;
 
     private final Bucket[] buckets;
-    private final int maxPerSize;
 
     public BufferPool(int maxPooledSize, int maxPerSize) {
         if (Integer.bitCount(maxPooledSize) != 1 || maxPooledSize < MIN_SIZE) {
             throw new IllegalArgumentException("maxPooledSize must be a power of two >= " + MIN_SIZE);
         }
-        this.maxPerSize = maxPerSize;
         int count = Integer.numberOfTrailingZeros(maxPooledSize) - Integer.numberOfTrailingZeros(MIN_SIZE) + 1;
         this.buckets = new Bucket[count];
         for (int i = 0; i < count; i++) {
-            buckets[i] = new Bucket(MIN_SIZE << i);
+            buckets[i] = new Bucket(MIN_SIZE << i, maxPerSize);
         }
     }
 
@@ -43,11 +40,7 @@ public final class BufferPool {
             return ByteBuffer.allocate(minCapacity);
         }
         ByteBuffer buffer = bucket.idle.poll();
-        if (buffer == null) {
-            return ByteBuffer.allocate(bucket.size);
-        }
-        bucket.count.decrementAndGet();
-        return buffer.clear();
+        return buffer == null ? ByteBuffer.allocate(bucket.size) : buffer.clear();
     }
 
     /** Gives a buffer back; buffers not from a size class (or over the idle cap) are left to the GC. */
@@ -56,11 +49,7 @@ public final class BufferPool {
         if (bucket == null || bucket.size != buffer.capacity() || !buffer.hasArray()) {
             return;
         }
-        if (bucket.count.incrementAndGet() > maxPerSize) {
-            bucket.count.decrementAndGet();
-            return;
-        }
-        bucket.idle.offer(buffer);
+        bucket.idle.offer(buffer); // refused when maxPerSize are idle already: left to the GC
     }
 
     private Bucket bucketFor(int capacity) {
@@ -71,11 +60,12 @@ public final class BufferPool {
 
     private static final class Bucket {
         final int size;
-        final ConcurrentLinkedQueue<ByteBuffer> idle = new ConcurrentLinkedQueue<>();
-        final AtomicInteger count = new AtomicInteger();
+        /** Array-backed, so that giving a buffer back allocates nothing (a linked queue makes a node). */
+        final ArrayBlockingQueue<ByteBuffer> idle;
 
-        Bucket(int size) {
+        Bucket(int size, int maxIdle) {
             this.size = size;
+            this.idle = new ArrayBlockingQueue<>(maxIdle);
         }
     }
 }
