@@ -104,6 +104,9 @@ final class ClientHandshake {
         put(headers, CONNECTION, "Upgrade");
         put(headers, KEY, key);
         put(headers, VERSION, "13");
+        // An empty body said out loud, as the JDK's own WebSocket client does: Jetty 12.1 otherwise marks the
+        // request's input finished before the upgrade, and the upgraded connection ends at once
+        put(headers, "Content-Length", "0");
         if (!request.subprotocols().isEmpty()) {
             put(headers, PROTOCOL, String.join(", ", request.subprotocols()));
         }

@@ -36,6 +36,7 @@ class ClientHandshakeTest {
 
         assertEquals("GET /chat?room=1 HTTP/1.1\r\n"
                 + "Connection: Upgrade\r\n"
+                + "Content-Length: 0\r\n"
                 + "Host: example.com:8080\r\n"
                 + "Origin: http://example.com\r\n"
                 + "Sec-WebSocket-Extensions: permessage-deflate, x-raw; a=1\r\n"
@@ -50,7 +51,7 @@ class ClientHandshakeTest {
     void aMinimalRequestHasNoOptionalHeaderAndTheDefaultPortIsLeftOut() throws Exception {
         ClientHandshakeRequest request = builder("wss://example.com").extensions(List.of()).build();
 
-        assertEquals("GET / HTTP/1.1\r\nConnection: Upgrade\r\nHost: example.com\r\nSec-WebSocket-Key: " + KEY
+        assertEquals("GET / HTTP/1.1\r\nConnection: Upgrade\r\nContent-Length: 0\r\nHost: example.com\r\nSec-WebSocket-Key: " + KEY
                 + "\r\nSec-WebSocket-Version: 13\r\nUpgrade: websocket\r\n\r\n", requestText(create(request, false)));
     }
 

@@ -1,5 +1,13 @@
 package dev.tideway.websocket.servlet;
 
+import java.util.concurrent.LinkedBlockingQueue;
+import jakarta.websocket.WebSocketContainer;
+import jakarta.websocket.Session;
+import jakarta.websocket.Extension;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.ClientEndpointConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,6 +136,41 @@ abstract class JakartaSuite {
         assertArrayEquals(binary, peer.nextBinary());
         peer.webSocket().sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
         assertEquals(new JdkPeer.Close(1000, "bye"), peer.closed.get(10, TimeUnit.SECONDS));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scheme.class)
+    void tidewaysOwnClientTalksToTidewaysServerCompressed(Scheme scheme) throws Exception {
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        LinkedBlockingQueue<Object> received = new LinkedBlockingQueue<>();
+        CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+        Endpoint endpoint = new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig config) {
+                session.addMessageHandler(String.class, received::add);
+                session.addMessageHandler(ByteBuffer.class, received::add);
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                closed.complete(reason);
+            }
+        };
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().sslContext(tls.clientContext()).build();
+
+        Session session = container.connectToServer(endpoint, config, app.uri(scheme, "/echo"));
+        session.getBasicRemote().sendText("tide \ud83c\udf0a".repeat(1000));
+        session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+
+        assertEquals("tide \ud83c\udf0a".repeat(1000), received.poll(10, TimeUnit.SECONDS));
+        assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), received.poll(10, TimeUnit.SECONDS));
+        assertEquals(List.of("permessage-deflate"),
+                session.getNegotiatedExtensions().stream().map(Extension::getName).toList());
+        assertEquals(scheme == Scheme.TLS, session.isSecure());
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4001), "done"));
+        CloseReason reason = closed.get(10, TimeUnit.SECONDS);
+        assertEquals(4001, reason.getCloseCode().getCode());
+        assertEquals("done", reason.getReasonPhrase());
     }
 
     @Test
