@@ -416,14 +416,17 @@ public final class TidewaySession implements Session {
 
     /**
      * The connection ended. After a close this side started, the peer's reply may be read before the
-     * transport confirms that our close frame was written: {@code onClose} still gets our reason.
+     * transport confirms that our close frame was written: {@code onClose} still gets our reason. But a
+     * connection that ended without a closing handshake (1006: our close frame never got out, the peer
+     * never answered) is reported as what it was.
      */
     void onConnectionClosed(CloseStatus status) {
         connectionEnded = true;
         state.compareAndSet(State.OPEN, State.CLOSING);
         idleTimer.stop();
         CloseReason local = localCloseReason;
-        reportClose(local != null ? local
+        boolean abnormal = status.code() == CloseCodes.ABNORMAL_CLOSURE;
+        reportClose(local != null && !abnormal ? local
                 : new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
     }
 
