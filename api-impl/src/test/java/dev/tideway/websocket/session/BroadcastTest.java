@@ -3,7 +3,6 @@ package dev.tideway.websocket.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tideway.websocket.PreparedMessage;
 import dev.tideway.websocket.protocol.BufferPool;
@@ -74,7 +73,8 @@ class BroadcastTest {
     @Test
     void theFramedBytesAreSharedNotCopiedPerSession() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assertTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "this JVM cannot measure a thread's allocations, which this test needs");
         int sessions = 100;
         int size = 1 << 20;
         List<CapturingTransport> transports = new ArrayList<>();
