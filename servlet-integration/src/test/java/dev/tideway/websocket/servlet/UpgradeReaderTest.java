@@ -276,13 +276,7 @@ class UpgradeReaderTest {
     @Test
     void aResumeBeforeTheTransportStartedLeavesReadingToTheContainer() throws Exception {
         // a session pauses reading while onOpen runs and resumes after: that may come before start()
-        dispatch = ReadDispatch.of(ReadDispatch.Strategy.SPEC);
-        UpgradeTransport transport = new UpgradeTransport(webConnection, new UpgradeResources(pool, executor::add, dispatch));
-        connection = WebSocketConnection.builder(Role.SERVER, transport, recorder)
-                .scheduler((task, delay, unit) -> () -> { })
-                .bufferPool(pool)
-                .build();
-        recorder.connection = connection;
+        UpgradeTransport transport = build(ReadDispatch.Strategy.SPEC);
         connection.pauseReading();
         connection.resumeReading();
         assertTrue(executor.isEmpty(), "nothing to read before the container hands over the stream");
@@ -298,6 +292,11 @@ class UpgradeReaderTest {
     }
 
     private void start(ReadDispatch.Strategy strategy) throws Exception {
+        build(strategy).start(connection);
+    }
+
+    /** The transport and its engine, not started: the container has not handed over the stream yet. */
+    private UpgradeTransport build(ReadDispatch.Strategy strategy) throws Exception {
         dispatch = ReadDispatch.of(strategy);
         UpgradeTransport transport = new UpgradeTransport(webConnection, new UpgradeResources(pool, executor::add, dispatch));
         connection = WebSocketConnection.builder(Role.SERVER, transport, recorder)
@@ -305,7 +304,7 @@ class UpgradeReaderTest {
                 .bufferPool(pool)
                 .build();
         recorder.connection = connection;
-        transport.start(connection);
+        return transport;
     }
 
     private void containerCallsOnDataAvailable() {
