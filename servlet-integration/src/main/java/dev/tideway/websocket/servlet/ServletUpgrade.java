@@ -97,7 +97,11 @@ final class ServletUpgrade {
         SessionRequest sessionRequest = new SessionRequest(requestUri, pathParameters, request.getQueryString(),
                 handshakeRequest.getParameterMap(), request.getUserPrincipal(), request.isSecure());
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
-        handshakeResponse.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        handshakeResponse.getHeaders().forEach((name, values) -> {
+            if (!isBodyHeader(name)) { // a configurator copying request headers must not give a 101 a body
+                values.forEach(value -> response.addHeader(name, value));
+            }
+        });
         TidewayUpgradeHandler handler = request.upgrade(TidewayUpgradeHandler.class);
         handler.configure(container.upgradeResources(),
                 transport -> startSession(transport, accepted, config, instance, sessionRequest));
@@ -127,6 +131,11 @@ final class ServletUpgrade {
                         .build());
         session.open();
         return session.connection();
+    }
+
+    /** Headers that describe a message body: a 101 has none, and Jetty refuses to upgrade when told otherwise. */
+    private static boolean isBodyHeader(String name) {
+        return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
     }
 
     /** The request's URI as the session reports it: ws or wss, host, path and query as the client sent them. */

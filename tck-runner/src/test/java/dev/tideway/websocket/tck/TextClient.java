@@ -10,8 +10,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,25 +22,13 @@ final class TextClient extends Endpoint implements AutoCloseable {
     /** Connects to {@code path} under the application at {@code base} ({@code http://host:port/context/}). */
     static TextClient connect(URL base, String path) throws DeploymentException, IOException {
         TextClient client = new TextClient();
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new EmptyBody()).build();
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
         client.session = ContainerProvider.getWebSocketContainer().connectToServer(client, config, webSocketUri(base, path));
         return client;
     }
 
     static URI webSocketUri(URL base, String path) {
         return URI.create("ws" + base.toExternalForm().substring("http".length()) + path);
-    }
-
-    /**
-     * Sends {@code Content-Length: 0}, as the JDK's client does. Jetty 12.1.14 ends the upgraded input at
-     * once when an upgrade request has no Content-Length (servlet-integration's HandshakeJettyTest
-     * reproduces it); these tests are about the adapter, not that defect.
-     */
-    private static final class EmptyBody extends ClientEndpointConfig.Configurator {
-        @Override
-        public void beforeRequest(Map<String, List<String>> headers) {
-            headers.put("Content-Length", List.of("0"));
-        }
     }
 
     @Override
