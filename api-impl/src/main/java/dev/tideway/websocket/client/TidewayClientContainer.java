@@ -175,7 +175,7 @@ public final class TidewayClientContainer extends ContainerDefaults {
             if (session == null) {
                 release.run();
             } else {
-                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The client gave up connecting"));
+                session.startClose(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "The client gave up connecting"));
             }
             throw e;
         }

@@ -63,7 +63,7 @@ public final class ServerEndpoints {
         List<TidewaySession> closed = new ArrayList<>();
         for (OpenSessions sessions : allSessions()) {
             for (TidewaySession session : sessions.all()) {
-                session.close(reason);
+                session.startClose(reason);
                 closed.add(session);
             }
         }

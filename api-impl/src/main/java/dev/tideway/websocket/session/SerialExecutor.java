@@ -22,6 +22,7 @@ final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
+    private volatile Thread runner;
 
     SerialExecutor(Executor shared) {
         this.shared = shared;
@@ -33,6 +34,11 @@ final class SerialExecutor implements Executor {
         scheduleIfIdle();
     }
 
+    /** Whether the calling thread is running one of this executor's tasks now. */
+    boolean isCallbackThread() {
+        return runner == Thread.currentThread();
+    }
+
     private void scheduleIfIdle() {
         if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
             shared.execute(drain);
@@ -40,6 +46,7 @@ final class SerialExecutor implements Executor {
     }
 
     private void drain() {
+        runner = Thread.currentThread();
         try {
             for (int i = 0; i < TASKS_PER_RUN; i++) {
                 Runnable task = tasks.poll();
@@ -49,6 +56,7 @@ final class SerialExecutor implements Executor {
                 task.run(); // tasks handle their own exceptions: a throw here would stall the session
             }
         } finally {
+            runner = null;
             scheduled.set(false);
         }
         scheduleIfIdle(); // tasks added after the last poll, or beyond this run's share

@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,6 +95,8 @@ public final class TidewaySession implements Session {
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     private final AtomicBoolean closeReported = new AtomicBoolean();
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    /** Completes once {@code onClose} has returned and the session has let go of what it held. */
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** The reason of a close this side started: what {@code onClose} reports, whichever event comes first. */
     private volatile CloseReason localCloseReason;
     private volatile boolean connectionEnded;
@@ -166,7 +171,7 @@ public final class TidewaySession implements Session {
             decoders = SessionDecoders.open(decoderDefinitions, config);
             encoders = SessionEncoders.open(encoderDefinitions, config);
         } catch (InstantiationException | RuntimeException e) {
-            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+            startClose(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
                     "A decoder or encoder could not be created"));
             throw e;
         }
@@ -276,7 +281,7 @@ public final class TidewaySession implements Session {
 
             @Override
             public void exceeded(long size) {
-                close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Message of at least " + size
+                startClose(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Message of at least " + size
                         + " bytes is larger than the limit of " + maxBytes()));
             }
         };
@@ -357,12 +362,30 @@ public final class TidewaySession implements Session {
     }
 
     /**
-     * Starts the closing handshake. {@code onClose} runs with {@code reason} once our close frame is out.
-     * A code that never goes on the wire (1006, 1015) drops the connection without a handshake; 1005 sends
-     * a close frame without a code.
+     * Closes the session and, unless called from one of the session's own callbacks (where waiting would
+     * wait for itself), returns once {@code onClose} has run, at most the blocking send timeout later: an
+     * application that closes a session may rely on its {@code onClose} having happened.
      */
     @Override
     public void close(CloseReason reason) {
+        startClose(reason);
+        if (!callbacks.isCallbackThread()) {
+            try {
+                closed.get(blockingSendTimeoutMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the close goes on; the caller is not kept waiting longer than a send would keep it
+            }
+        }
+    }
+
+    /**
+     * Starts the closing handshake without waiting. {@code onClose} runs with {@code reason} once our close
+     * frame is out. A code that never goes on the wire (1006, 1015) drops the connection without a
+     * handshake; 1005 sends a close frame without a code.
+     */
+    public void startClose(CloseReason reason) {
         Objects.requireNonNull(reason, "closeReason");
         int code = reason.getCloseCode().getCode();
         boolean dropsConnection = code == CloseCodes.ABNORMAL_CLOSURE || code == CloseCodes.TLS_HANDSHAKE_FAILURE;
@@ -396,18 +419,18 @@ public final class TidewaySession implements Session {
     }
 
     void closeUnhandled(MessageKind kind) {
-        close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT,
+        startClose(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT,
                 "No handler for " + kind.name().toLowerCase() + " messages"));
     }
 
     private void onIdle() {
-        close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+        startClose(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
                 "Idle for longer than " + idleTimer.timeoutMillis() + " ms"));
     }
 
     /** A send did not finish in time: part of a message may be on the wire, so the connection is done. */
     private void onSendTimeout() {
-        close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send timed out"));
+        startClose(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send timed out"));
     }
 
     void onConnectionError(Throwable cause) {
@@ -460,6 +483,7 @@ public final class TidewaySession implements Session {
                 LOG.log(Level.WARNING, "A close hook of session " + id + " failed", e);
             }
         }
+        closed.complete(null);
     }
 
     /** Failures of application code go to {@code onError}; a failing {@code onError} is logged. */
