@@ -59,7 +59,7 @@ class LocalCloseReasonTest {
         session.open();
         assertTrue(opened.await(5, TimeUnit.SECONDS));
 
-        session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Idle for too long"));
+        session.startClose(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Idle for too long"));
         WriteCallback closeFrameWritten = heldWrites.poll(5, TimeUnit.SECONDS);
         assertNotNull(closeFrameWritten, "the close frame was written");
         session.connection().onRead(ByteBuffer.wrap(PEER_CLOSE_1001));
@@ -77,7 +77,7 @@ class LocalCloseReasonTest {
         session.open();
         assertTrue(opened.await(5, TimeUnit.SECONDS));
 
-        session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Stopping"));
+        session.startClose(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Stopping"));
         heldWrites.poll(5, TimeUnit.SECONDS).completed();
         assertNotNull(closes.poll(5, TimeUnit.SECONDS), "onClose ran once our close frame was out");
         assertFalse(session.isConnectionEnded(), "the peer has not answered yet");
