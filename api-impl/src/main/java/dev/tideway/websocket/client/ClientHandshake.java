@@ -1,5 +1,13 @@
 package dev.tideway.websocket.client;
 
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.ACCEPT;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.CONNECTION;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.EXTENSIONS;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.KEY;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.PROTOCOL;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.UPGRADE;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.VERSION;
+
 import dev.tideway.websocket.protocol.extension.Extension;
 import dev.tideway.websocket.protocol.extension.ExtensionFactory;
 import dev.tideway.websocket.protocol.extension.ExtensionNegotiation;
@@ -25,13 +33,6 @@ import java.util.TreeMap;
  * subprotocols or the extension offers, and the response is checked against what the hook left.
  */
 final class ClientHandshake {
-    static final String UPGRADE = "Upgrade";
-    static final String CONNECTION = "Connection";
-    static final String KEY = "Sec-WebSocket-Key";
-    static final String ACCEPT = "Sec-WebSocket-Accept";
-    static final String VERSION = "Sec-WebSocket-Version";
-    static final String PROTOCOL = "Sec-WebSocket-Protocol";
-    static final String EXTENSIONS = "Sec-WebSocket-Extensions";
     static final String AUTHORIZATION = "Authorization";
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     static final String LOCATION = "Location";

@@ -1,10 +1,10 @@
 package dev.tideway.websocket.server.handshake;
 
-import static dev.tideway.websocket.server.handshake.HeaderNames.ACCEPT;
-import static dev.tideway.websocket.server.handshake.HeaderNames.CONNECTION;
-import static dev.tideway.websocket.server.handshake.HeaderNames.EXTENSIONS;
-import static dev.tideway.websocket.server.handshake.HeaderNames.PROTOCOL;
-import static dev.tideway.websocket.server.handshake.HeaderNames.UPGRADE;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.ACCEPT;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.CONNECTION;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.EXTENSIONS;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.PROTOCOL;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.UPGRADE;
 
 import dev.tideway.websocket.protocol.extension.Extension;
 import dev.tideway.websocket.protocol.extension.ExtensionFactory;

@@ -1,9 +1,9 @@
 package dev.tideway.websocket.server.handshake;
 
-import static dev.tideway.websocket.server.handshake.HeaderNames.CONNECTION;
-import static dev.tideway.websocket.server.handshake.HeaderNames.KEY;
-import static dev.tideway.websocket.server.handshake.HeaderNames.UPGRADE;
-import static dev.tideway.websocket.server.handshake.HeaderNames.VERSION;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.CONNECTION;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.KEY;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.UPGRADE;
+import static dev.tideway.websocket.protocol.handshake.HeaderNames.VERSION;
 
 import dev.tideway.websocket.protocol.handshake.HandshakeHeaders;
 import dev.tideway.websocket.protocol.handshake.HandshakeKeys;
