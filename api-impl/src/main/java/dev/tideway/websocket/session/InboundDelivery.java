@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 /**
  * The session's ear on the engine: routes each inbound message, on the reading thread, to the sink of the
  * handler registered for its type when the message starts, and passes errors and the end of the
- * connection to the session. A message that no handler takes closes the session with 1003 (RFC 6455
- * §7.4.1: "a type of data it cannot accept") and is dropped.
+ * connection to the session. A message that no handler takes is dropped and the session goes on, as the
+ * Jakarta WebSocket TCK expects (and Tomcat does): an application may register its handlers later.
  */
 final class InboundDelivery implements ConnectionListener {
     private static final MessageSink DROP = (chunk, last) -> { };
@@ -50,11 +50,7 @@ final class InboundDelivery implements ConnectionListener {
 
     private MessageSink start(MessageKind kind) {
         MessageHandlers.Route route = handlers.route(kind);
-        if (route == null) {
-            session.closeUnhandled(kind);
-            return DROP;
-        }
-        return route.sink();
+        return route == null ? DROP : route.sink();
     }
 
     @Override

@@ -418,10 +418,6 @@ public final class TidewaySession implements Session {
         });
     }
 
-    void closeUnhandled(MessageKind kind) {
-        startClose(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT,
-                "No handler for " + kind.name().toLowerCase() + " messages"));
-    }
 
     private void onIdle() {
         startClose(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,

@@ -384,16 +384,18 @@ class MessageHandlersTest {
     }
 
     @Test
-    void aMessageNoHandlerTakesClosesTheSessionWith1003() throws Exception {
+    void aMessageNoHandlerTakesIsDroppedAndTheSessionGoesOn() throws Exception {
         RecordingEndpoint server = new RecordingEndpoint((session, config) ->
-                session.addMessageHandler(String.class, message -> { }));
+                session.addMessageHandler(String.class, message -> RecordingEndpoint.of(session).received.add(message)));
         RecordingEndpoint client = new RecordingEndpoint();
         try (SessionPair pair = SessionPair.open(server, client)) {
             Await.get(server.opened);
             pair.client.getBasicRemote().sendBinary(ByteBuffer.wrap(BYTES));
+            pair.client.getBasicRemote().sendText("after");
 
-            SessionDeliveryTest.assertReason(1003, "No handler for binary messages", server.awaitClose());
-            SessionDeliveryTest.assertReason(1003, "No handler for binary messages", client.awaitClose());
+            assertEquals("after", server.nextReceived());
+            assertTrue(pair.server.isOpen());
+            assertTrue(pair.client.isOpen());
         }
     }
 
