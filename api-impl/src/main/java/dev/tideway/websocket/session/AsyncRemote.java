@@ -44,17 +44,13 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendText(String text) {
         requireArguments(text, this);
-        SendCallbacks.FutureCallback future = newFuture();
-        send(future, callback -> sender.text(text, callback));
-        return future;
+        return sendForFuture(callback -> sender.text(text, callback));
     }
 
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = newFuture();
-        send(future, callback -> sender.binary(data, callback));
-        return future;
+        return sendForFuture(callback -> sender.binary(data, callback));
     }
 
     @Override
@@ -66,9 +62,7 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     @Override
     public Future<Void> sendObject(Object data) {
         requireArguments(data, this);
-        SendCallbacks.FutureCallback future = newFuture();
-        send(future, callback -> sender.object(data, callback));
-        return future;
+        return sendForFuture(callback -> sender.object(data, callback));
     }
 
     @Override
@@ -92,6 +86,13 @@ final class AsyncRemote extends RemoteEndpointBase implements RemoteEndpoint.Asy
     }
 
     /** A future whose waiters write what is queued, so that a callback may wait for its own send. */
+    /** A send reported through the {@code Future} it returns. */
+    private Future<Void> sendForFuture(SessionSender.Send start) {
+        SendCallbacks.FutureCallback future = newFuture();
+        send(future, start);
+        return future;
+    }
+
     private SendCallbacks.FutureCallback newFuture() {
         return new SendCallbacks.FutureCallback(sender::flushBatch);
     }
