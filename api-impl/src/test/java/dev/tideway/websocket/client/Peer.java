@@ -9,18 +9,18 @@ import java.util.List;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * The independent peer servers in {@code src/test/peers}: how to tell one is installed, and how to run it,
+ * The independent peer servers in the repository's {@code peers} folder: how to tell one is installed, and how to run it,
  * plain or with TLS (the certificate of {@link TestCertificates#localhost()}).
  */
 enum Peer {
-    /** The npm package ws (installed in src/test/peers by {@code npm ci}), run by Node.js. */
+    /** The npm package ws (installed in peers/ by {@code npm ci}), run by Node.js. */
     NODE_WS("node", "echo-server.js") {
         @Override
         void require() {
             PeerProcess.require(List.of("node", "--version"),
                     "Node.js is missing: install the Debian packages nodejs and npm");
             if (!Files.isRegularFile(PeerProcess.PEERS.resolve("node_modules/ws/package.json"))) {
-                Assertions.fail("The npm package ws is missing: run 'npm ci' in api-impl/src/test/peers");
+                Assertions.fail("The npm package ws is missing: run 'npm ci' in peers/");
             }
         }
     },

@@ -13,12 +13,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An independent WebSocket server run as a child process (the scripts in {@code src/test/peers}): it
+ * An independent WebSocket server run as a child process (the scripts in the repository's {@code peers} folder): it
  * prints {@code PORT n} when listening and {@code CLOSED code reason} for each connection that ends.
  */
 final class PeerProcess implements AutoCloseable {
-    /** The peers' folder, relative to the module directory that Surefire runs tests in. */
-    static final Path PEERS = Path.of("src", "test", "peers").toAbsolutePath();
+    /** The repository's peers folder, seen from the module directory that Surefire runs tests in. */
+    static final Path PEERS = Path.of("..", "peers").toAbsolutePath().normalize();
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
