@@ -210,8 +210,10 @@ class SessionPropertiesTest {
 
             server.awaitClose();
             assertTrue(server.errors.isEmpty(), () -> "onClose failed: " + server.errors);
-            assertEquals(List.of(false, "v", URI.create("ws://localhost/test?x=1"), 1, false, true),
+            // open, and among the open sessions, until onClose has returned
+            assertEquals(List.of(true, "v", URI.create("ws://localhost/test?x=1"), 1, true, true),
                     List.copyOf(seenInOnClose));
+            Await.until("the session closed once onClose returned", () -> !pair.server.isOpen());
         }
     }
 }
