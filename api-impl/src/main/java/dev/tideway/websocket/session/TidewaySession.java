@@ -469,6 +469,8 @@ public final class TidewaySession implements Session {
         delivery.run(() -> {
             try {
                 endpoint.onClose(this, reason);
+            } catch (Throwable failure) {
+                onUserError(failure); // before the session is closed: onError may still use it
             } finally {
                 finishClose();
             }

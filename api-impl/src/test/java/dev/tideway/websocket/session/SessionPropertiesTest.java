@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Extension;
 import jakarta.websocket.MessageHandler;
@@ -188,6 +190,34 @@ class SessionPropertiesTest {
             session.close(); // no-op, no exception
             assertFalse(session.isOpen());
             assertEquals(id, session.getId());
+        }
+    }
+
+    @Test
+    void whatOnCloseThrowsGoesToOnErrorWhileTheSessionIsStillOpen() throws Exception {
+        BlockingQueue<Object> seenInOnError = new LinkedBlockingQueue<>();
+        Endpoint server = new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig config) {
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                throw new ArithmeticException("/ by zero");
+            }
+
+            @Override
+            public void onError(Session session, Throwable failure) {
+                seenInOnError.add(failure.getMessage());
+                seenInOnError.add(session.isOpen());
+            }
+        };
+        try (SessionPair pair = SessionPair.open(server, new RecordingEndpoint())) {
+            pair.client.close();
+
+            assertEquals("/ by zero", Await.poll(seenInOnError));
+            assertEquals(true, Await.poll(seenInOnError), "a waiter for !isOpen() sees onError's work done");
+            Await.until("the session closed after onError", () -> !pair.server.isOpen());
         }
     }
 
