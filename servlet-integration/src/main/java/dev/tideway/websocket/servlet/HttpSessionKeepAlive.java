@@ -22,10 +22,10 @@ import java.util.function.Consumer;
  * {@code release}, not {@code use}), so the first touch undoes the upgrade's hold: the session is then
  * destroyed once the messages stop for its timeout, as on Tomcat.
  *
- * <p>The hot path is {@link #messageArrived()}: it touches the session at most once per
- * {@link #FRACTION_OF_TIMEOUT fraction} of the session's timeout (and at least once per
- * {@link #MAX_INTERVAL_MILLIS}), so a session expires at most that much earlier than its timeout after the
- * last message. Between touches a message costs a clock read and a comparison.
+ * <p>The hot path is {@link #messageArrived()}: it touches the session at most once per interval, a
+ * {@link #FRACTION_OF_TIMEOUT quarter} of the session's timeout but no longer than
+ * {@link #MAX_INTERVAL_MILLIS a minute}, so a session expires at most one interval before its timeout has
+ * passed since the last message. Between touches a message costs a clock read and a comparison.
  *
  * <p>Some containers' accessors hold the session itself (Jetty's does), so the accessor is dropped as
  * soon as the WebSocket closes or the HTTP session ends ({@link #stop}): an application that keeps a
