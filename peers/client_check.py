@@ -1,9 +1,10 @@
 """An independent WebSocket client (Debian's python3-websockets) for Tideway's server interoperability
 tests.
 
-Usage: /usr/bin/python3 client_check.py ws://host:port/path [content-length-0]
+Usage: /usr/bin/python3 client_check.py ws://host:port/path [content-length-0] [ca=cert.pem]
 (content-length-0 adds "Content-Length: 0" to the upgrade request, as the JDK's client sends it, which
-Jetty 12.1.14 needs: without it, Jetty ends the upgraded connection's input at once.)
+Jetty 12.1.14 needs: without it, Jetty ends the upgraded connection's input at once. ca= names the PEM
+certificate a wss:// server is trusted by.)
 The server must echo text as text and binary as binary, and close with CODE and REASON when it gets the
 text "close:CODE:REASON". The client offers permessage-deflate, checks the echo of a text message, a
 binary message, a text message sent in three fragments and a 1 MiB binary message, then asks for the
@@ -13,18 +14,20 @@ close 4001 "bye". It prints one line and exits with 0 when every check passed:
 """
 import asyncio
 import os
+import ssl
 import sys
 
 import websockets
 
 
-async def check(url, extra_headers):
+async def check(url, extra_headers, context):
     text = "hello, \u00e9t\u00e9 \U0001f30a"
     binary = bytes(range(256))
     fragments = ["frag-1 ", "frag-2 ", "frag-3"]
     large = os.urandom(1024 * 1024)
     expected = [("text", text), ("binary", binary), ("fragmented", "".join(fragments)), ("large", large)]
-    async with websockets.connect(url, compression="deflate", max_size=None, extra_headers=extra_headers) as ws:
+    async with websockets.connect(url, compression="deflate", max_size=None, extra_headers=extra_headers,
+                                  ssl=context) as ws:
         extensions = ws.response_headers.get("Sec-WebSocket-Extensions", "none")
         await ws.send(text)
         await ws.send(binary)
@@ -46,8 +49,11 @@ async def check(url, extra_headers):
 
 def main():
     try:
-        extra_headers = {"Content-Length": "0"} if sys.argv[2:] == ["content-length-0"] else {}
-        ok, line = asyncio.run(asyncio.wait_for(check(sys.argv[1], extra_headers), 20))
+        options = sys.argv[2:]
+        extra_headers = {"Content-Length": "0"} if "content-length-0" in options else {}
+        ca_files = [option[3:] for option in options if option.startswith("ca=")]
+        context = ssl.create_default_context(cafile=ca_files[0]) if ca_files else None
+        ok, line = asyncio.run(asyncio.wait_for(check(sys.argv[1], extra_headers, context), 20))
     except Exception as error:  # any failure is a result line, not a trace
         ok, line = False, f"fail {type(error).__name__}: {error}"
     print("RESULT", line, flush=True)

@@ -58,12 +58,15 @@ enum PeerClient {
     /**
      * Runs the client against {@code uri} and returns its {@code RESULT} line; fails when it has none.
      * With {@code contentLengthZero} the upgrade request carries {@code Content-Length: 0}, which the
-     * libraries do not send by themselves.
+     * libraries do not send by themselves; {@code trusted} is the PEM certificate of a wss server, or null.
      */
-    String check(URI uri, boolean contentLengthZero) throws IOException, InterruptedException {
+    String check(URI uri, boolean contentLengthZero, Path trusted) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(interpreter, script, uri.toString()));
         if (contentLengthZero) {
             command.add("content-length-0");
+        }
+        if (trusted != null) {
+            command.add("ca=" + trusted);
         }
         String output = run(command);
         return output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()

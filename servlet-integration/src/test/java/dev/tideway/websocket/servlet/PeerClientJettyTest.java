@@ -2,7 +2,7 @@ package dev.tideway.websocket.servlet;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @OnJetty
 class PeerClientJettyTest extends PeerClientSuite {
@@ -20,9 +20,9 @@ class PeerClientJettyTest extends PeerClientSuite {
      * {@code Content-Length: 0} passes on Jetty.
      */
     @ParameterizedTest
-    @EnumSource(PeerClient.class)
+    @MethodSource("clientsAndSchemes")
     @Disabled("Jetty 12.1.14 (ee10 and ee11): the upgraded input ends at once when the request has no Content-Length")
     @Override
-    void anIndependentClientExchangesEveryKindOfMessageAndSeesTheCloseCode(PeerClient client) {
+    void anIndependentClientExchangesEveryKindOfMessageAndSeesTheCloseCode(PeerClient client, Scheme scheme) {
     }
 }
