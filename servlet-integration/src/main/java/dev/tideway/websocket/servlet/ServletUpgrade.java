@@ -97,6 +97,7 @@ final class ServletUpgrade {
         // what the session needs of the request is taken now: the request object is recycled after upgrade
         SessionRequest sessionRequest = new SessionRequest(requestUri, pathParameters, request.getQueryString(),
                 handshakeRequest.getParameterMap(), request.getUserPrincipal(), request.isSecure());
+        HttpSessionBinding httpSession = HttpSessionBinding.of(request, container.httpSessions());
         response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
         handshakeResponse.getHeaders().forEach((name, values) -> {
             if (!isBodyHeader(name)) { // a configurator copying request headers must not give a 101 a body
@@ -105,13 +106,15 @@ final class ServletUpgrade {
         });
         TidewayUpgradeHandler handler = request.upgrade(TidewayUpgradeHandler.class);
         handler.configure(container.upgradeResources(),
-                transport -> startSession(transport, accepted, config, instance, sessionRequest));
+                transport -> startSession(transport, accepted, config, instance, sessionRequest, httpSession));
     }
 
+    /** Builds and opens the session; {@code httpSession} is null when it has no HTTP session to follow. */
     private WebSocketConnection startSession(Transport transport, HandshakeAcceptance accepted,
-                                             ServerEndpointConfig config, Endpoint instance, SessionRequest sessionRequest) {
+                                             ServerEndpointConfig config, Endpoint instance, SessionRequest sessionRequest,
+                                             HttpSessionBinding httpSession) {
         List<dev.tideway.websocket.protocol.extension.Extension> extensions = accepted.extensions();
-        TidewaySession session = TidewaySession.builder()
+        TidewaySession.Builder builder = TidewaySession.builder()
                 .container(container)
                 .endpoint(instance)
                 .config(config)
@@ -123,13 +126,20 @@ final class ServletUpgrade {
                 .openSessions(endpoint.sessions())
                 .coders(endpoint.decoders(), endpoint.encoders())
                 .resources(container.resources())
-                .onClosed(() -> endpoint.release(instance))
-                .build(listener -> WebSocketConnection.builder(Role.SERVER, transport, listener)
-                        .extensions(extensions)
-                        .settings(ProtocolSettings.DEFAULTS)
-                        .scheduler(container.resources().scheduler())
-                        .bufferPool(container.resources().bufferPool())
-                        .build());
+                .onClosed(() -> endpoint.release(instance));
+        if (httpSession != null) {
+            builder.onClosed(httpSession::detach);
+        }
+        TidewaySession session = builder.build(listener -> WebSocketConnection.builder(Role.SERVER, transport,
+                        httpSession == null ? listener : httpSession.observe(listener))
+                .extensions(extensions)
+                .settings(ProtocolSettings.DEFAULTS)
+                .scheduler(container.resources().scheduler())
+                .bufferPool(container.resources().bufferPool())
+                .build());
+        if (httpSession != null) {
+            httpSession.attach(session);
+        }
         session.open();
         return session.connection();
     }

@@ -48,6 +48,7 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
     private final UpgradeResources upgradeResources;
     private final OriginPolicy originPolicy;
     private final List<ExtensionFactory> extensions = List.of(new PerMessageDeflateFactory());
+    private final HttpSessionTracker httpSessions = new HttpSessionTracker();
     private volatile WebSocketContainer client;
 
     TidewayServerContainer(ServletContext context) {
@@ -114,6 +115,11 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
 
     List<ExtensionFactory> extensionFactories() {
         return extensions;
+    }
+
+    /** The WebSocket sessions opened under HTTP sessions; the initializer registers it as a listener. */
+    HttpSessionTracker httpSessions() {
+        return httpSessions;
     }
 
     // ---------------------------------------------------------------- life cycle

@@ -36,6 +36,7 @@ public final class TidewayServletContainerInitializer implements ServletContaine
         TidewayServerContainer container = new TidewayServerContainer(context);
         context.setAttribute(SERVER_CONTAINER_ATTRIBUTE, container);
         context.addListener(new Shutdown(container));
+        context.addListener(container.httpSessions());
         try {
             ApplicationScan scan = ApplicationScan.of(classes == null ? Set.of() : classes);
             for (Class<?> annotated : scan.annotatedClasses()) {

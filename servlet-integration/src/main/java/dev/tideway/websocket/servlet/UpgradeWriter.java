@@ -42,7 +42,10 @@ final class UpgradeWriter implements WriteListener {
         /** {@code onWritePossible} is done with the container's thread, which the reader may use now. */
         void writePossibleHandled();
     }
-    /** Largest piece of a direct buffer copied to a heap buffer for one {@code write(byte[])}. */
+    /**
+     * Largest piece of a direct or read-only buffer copied to a heap buffer for one {@code write(byte[])},
+     * where the container has no {@code write(ByteBuffer)} of its own ({@link ByteBufferWrite}).
+     */
     static final int STAGING_SIZE = 16 * 1024;
 
     private enum State {
@@ -57,6 +60,8 @@ final class UpgradeWriter implements WriteListener {
     }
 
     private final ServletOutputStream output;
+    /** Buffers without an array go to the container as they are (Servlet 6.1), not through a heap copy. */
+    private final boolean writesByteBuffers;
     private final BufferPool pool;
     private final Consumer<Throwable> failureReport;
     private final ReadSide readSide;
@@ -76,6 +81,7 @@ final class UpgradeWriter implements WriteListener {
     UpgradeWriter(ServletOutputStream output, BufferPool pool, Consumer<Throwable> failureReport,
                   ReadSide readSide) {
         this.output = output;
+        this.writesByteBuffers = ByteBufferWrite.isSupportedBy(output);
         this.pool = pool;
         this.failureReport = failureReport;
         this.readSide = readSide;
@@ -205,6 +211,9 @@ final class UpgradeWriter implements WriteListener {
         } else if (buffer.hasArray()) {
             output.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
             buffer.position(buffer.limit());
+            index++;
+        } else if (writesByteBuffers) {
+            ByteBufferWrite.write(output, buffer); // the container sets the position once isReady() is true
             index++;
         } else {
             // a direct or read-only buffer goes through a heap copy; isReady() was true, so the container

@@ -7,6 +7,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.WebConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ final class FakeStreams {
     }
 
     /** Accepts everything written; isReady() follows a script. Like Tomcat, refuses isReady() before a listener. */
-    static final class Output extends ServletOutputStream {
+    static class Output extends ServletOutputStream {
         final ByteArrayOutputStream written = new ByteArrayOutputStream();
         final List<Integer> writeSizes = new ArrayList<>();
         WriteListener listener;
@@ -140,6 +141,34 @@ final class FakeStreams {
                 throw new IllegalStateException("flush while not ready");
             }
             flushes++;
+        }
+    }
+
+    /**
+     * An output with its own Servlet 6.1 {@code write(ByteBuffer)}, which takes the buffer as it is and
+     * writes it later, as a container writing without a copy may: not ready until {@link #finishTaken()}.
+     */
+    static final class ByteBufferOutput extends Output {
+        final List<ByteBuffer> taken = new ArrayList<>();
+
+        // not an @Override for the compiler, which sees the Servlet 6.0 API; it is one at run time
+        public void write(ByteBuffer buffer) {
+            if (!ready) {
+                throw new IllegalStateException("write while not ready");
+            }
+            taken.add(buffer);
+            ready = false;
+        }
+
+        /** Writes out the buffers taken, leaving each position at its limit as Servlet 6.1 says, and is ready. */
+        void finishTaken() {
+            for (ByteBuffer buffer : taken) {
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                written.writeBytes(bytes);
+            }
+            taken.clear();
+            ready = true;
         }
     }
 

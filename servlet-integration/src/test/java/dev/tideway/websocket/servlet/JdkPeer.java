@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,8 +41,19 @@ final class JdkPeer implements WebSocket.Listener {
     }
 
     static CompletableFuture<JdkPeer> connectAsync(HttpClient client, URI uri, String... subprotocols) {
+        return connectAsync(client, uri, Map.of(), subprotocols);
+    }
+
+    /** Connects with extra headers on the upgrade request (a cookie, a test user). */
+    static JdkPeer connect(HttpClient client, URI uri, Map<String, String> headers) throws Exception {
+        return connectAsync(client, uri, headers).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static CompletableFuture<JdkPeer> connectAsync(HttpClient client, URI uri, Map<String, String> headers,
+                                                           String... subprotocols) {
         JdkPeer peer = new JdkPeer();
         WebSocket.Builder builder = client.newWebSocketBuilder();
+        headers.forEach(builder::header);
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }

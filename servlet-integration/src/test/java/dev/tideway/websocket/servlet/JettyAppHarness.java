@@ -12,6 +12,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.session.DefaultSessionIdManager;
+import org.eclipse.jetty.session.HouseKeeper;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
@@ -43,7 +45,16 @@ final class JettyAppHarness implements AppHarness {
             server.addConnector(connector);
         }
 
-        context = new ServletContextHandler(app.contextPath().isEmpty() ? "/" : app.contextPath());
+        // with HTTP sessions, which expire within about a second of their timeout (the scavenger looks
+        // every 10 minutes by default): the HTTP session tests wait for that
+        DefaultSessionIdManager sessionIds = new DefaultSessionIdManager(server);
+        HouseKeeper scavenger = new HouseKeeper();
+        scavenger.setSessionIdManager(sessionIds);
+        scavenger.setIntervalSec(1);
+        sessionIds.setSessionHouseKeeper(scavenger);
+        server.addBean(sessionIds, true);
+        context = new ServletContextHandler(app.contextPath().isEmpty() ? "/" : app.contextPath(),
+                ServletContextHandler.SESSIONS);
         context.addServletContainerInitializer(new TidewayServletContainerInitializer(),
                 app.classes().toArray(new Class<?>[0]));
         app.initParameters().forEach(context::setInitParameter);
@@ -63,6 +74,10 @@ final class JettyAppHarness implements AppHarness {
         server.setHandler(contexts);
         server.start();
         contexts.addHandler(context); // deployed into the running server, as a hot deployment is
+        // A handler added to a started container is unmanaged, and the server's session id manager and
+        // scavenger look for session handlers only in managed beans: without this, sessions never expire
+        // and HttpSessionIdListeners never hear of a changed id. Managed, it also stops with the server.
+        contexts.manage(context);
         try {
             context.start();
         } catch (Exception failedToStart) {

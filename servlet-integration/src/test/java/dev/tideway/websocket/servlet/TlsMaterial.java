@@ -2,10 +2,12 @@ package dev.tideway.websocket.servlet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -42,6 +44,21 @@ final class TlsMaterial {
 
     SSLContext clientContext() {
         return clientContext;
+    }
+
+    /** The server's certificate as a PEM file, for peers outside the JVM to trust. */
+    Path certificatePem() throws IOException, GeneralSecurityException {
+        Path pem = keystore.resolveSibling("certificate-" + ProcessHandle.current().pid() + ".pem").toAbsolutePath();
+        if (!Files.exists(pem)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystore)) {
+                store.load(in, PASSWORD.toCharArray());
+            }
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(store.getCertificate(ALIAS).getEncoded());
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        }
+        return pem;
     }
 
     private static Path generate() throws IOException, InterruptedException {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.session.StandardManager;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -34,7 +35,14 @@ final class TomcatAppHarness implements AppHarness {
         tls = tlsConnector(material);
         tomcat.getService().addConnector(tls);
 
+        // sessions expire within about a second of their timeout (by default Tomcat looks every 6th
+        // background run, 10 s apart): the HTTP session tests wait for that
+        tomcat.getEngine().setBackgroundProcessorDelay(1);
         context = tomcat.addContext(app.contextPath(), null);
+        StandardManager sessions = new StandardManager();
+        sessions.setProcessExpiresFrequency(1);
+        sessions.setPathname(null); // no session persistence across restarts
+        context.setManager(sessions);
         context.addServletContainerInitializer(new TidewayServletContainerInitializer(), app.classes());
         app.initParameters().forEach(context::addParameter);
         for (Class<?> listener : app.listeners()) {

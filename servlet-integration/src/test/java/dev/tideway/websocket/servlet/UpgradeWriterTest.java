@@ -145,6 +145,32 @@ class UpgradeWriterTest {
         assertTrue(callback.completed);
     }
 
+    /** Servlet 6.1: a broadcast's read-only frame goes to the container's write(ByteBuffer) without a copy. */
+    @Test
+    void aBufferWithoutArrayGoesAsItIsToTheContainersOwnByteBufferWrite() {
+        FakeStreams.ByteBufferOutput byteBufferOutput = new FakeStreams.ByteBufferOutput();
+        UpgradeWriter byteBufferWriter =
+                new UpgradeWriter(byteBufferOutput, BufferPool.newDefault(), reported::set, readSide);
+        byteBufferOutput.setWriteListener(byteBufferWriter);
+        byteBufferWriter.onWritePossible();
+        ByteBuffer header = ByteBuffer.wrap("head ".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer frame = ByteBuffer.wrap("shared frame".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+
+        byteBufferWriter.write(new ByteBuffer[] {header, frame}, callback);
+
+        assertEquals(List.of(frame), byteBufferOutput.taken);
+        assertSame(frame, byteBufferOutput.taken.get(0), "the buffer itself, not a copy");
+        assertEquals(0, frame.position(), "the writer leaves the container's buffer alone");
+        assertFalse(callback.done(), "the container still holds the buffer");
+
+        byteBufferOutput.finishTaken();
+        byteBufferWriter.onWritePossible();
+
+        assertEquals("head shared frame", byteBufferOutput.written.toString(StandardCharsets.US_ASCII));
+        assertEquals(List.of(5), byteBufferOutput.writeSizes, "only the array-backed header went through write(byte[])");
+        assertTrue(callback.completed);
+    }
+
     @Test
     void closeFailsAParkedWriteAndEveryLaterOne() {
         start();

@@ -1,0 +1,9 @@
+package dev.tideway.websocket.servlet;
+
+@OnJetty
+class ByteBufferWriteJettyTest extends ByteBufferWriteSuite {
+    @Override
+    protected AppHarness newHarness() {
+        return new JettyAppHarness();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tideway.websocket.servlet;
+
+@OnTomcat
+class ByteBufferWriteTomcatTest extends ByteBufferWriteSuite {
+    @Override
+    protected AppHarness newHarness() {
+        return new TomcatAppHarness();
+    }
+}
