@@ -43,6 +43,9 @@ final class EffectiveConfigurator extends ServerEndpointConfig.Configurator {
 
     /** What Tideway calls for an endpoint whose configuration names {@code declared}. */
     static ServerEndpointConfig.Configurator of(ServerEndpointConfig.Configurator declared) {
+        if (declared == null) {
+            return TIDEWAY; // an application's own ServerEndpointConfig class may name none
+        }
         if (declared instanceof TidewayServerConfigurator) {
             return declared; // Tideway's, or an application's subclass of it: no method reaches the API's default
         }

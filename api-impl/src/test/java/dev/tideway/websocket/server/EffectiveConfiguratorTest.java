@@ -89,6 +89,11 @@ class EffectiveConfiguratorTest {
     }
 
     @Test
+    void aConfigurationThatNamesNoConfiguratorGetsTidewaysDefaults() throws Exception {
+        assertInstanceOf(TidewayServerConfigurator.class, EffectiveConfigurator.of(null));
+    }
+
+    @Test
     void tidewaysConfiguratorAndItsSubclassesAreCalledAsTheyAre() {
         ServerEndpointConfig.Configurator subclass = new TidewayServerConfigurator() {
             @Override

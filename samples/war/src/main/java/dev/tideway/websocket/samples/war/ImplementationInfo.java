@@ -14,13 +14,14 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * @param serverContainer      the class of {@link Session#getContainer()}
  * @param clientContainer      the class {@link ContainerProvider#getWebSocketContainer()} returns here
  * @param defaultConfigurator  the class of the API's container-default {@code ServerEndpointConfig.Configurator}
+ * @param endpointMadeBy       the configurator class that made the endpoint instance (see {@link InfoEndpoint})
  * @param websocketApi         the specification version of the Jakarta WebSocket API classes in use
  */
 public record ImplementationInfo(String implementation, String serverContainer, String clientContainer,
-                                 String defaultConfigurator, String websocketApi) {
+                                 String defaultConfigurator, String endpointMadeBy, String websocketApi) {
 
-    /** What serves {@code session}, looked up now, on the calling thread. */
-    public static ImplementationInfo of(Session session) {
+    /** What serves {@code session}, whose endpoint {@code endpointMadeBy} made, looked up now, on the calling thread. */
+    public static ImplementationInfo of(Session session, String endpointMadeBy) {
         Class<?> container = session.getContainer().getClass();
         Package containerPackage = container.getPackage();
         String implementation = containerPackage.getImplementationTitle() == null
@@ -29,6 +30,7 @@ public record ImplementationInfo(String implementation, String serverContainer, 
         return new ImplementationInfo(implementation, container.getName(),
                 ContainerProvider.getWebSocketContainer().getClass().getName(),
                 new ServerEndpointConfig.Configurator().getContainerDefaultConfigurator().getClass().getName(),
+                endpointMadeBy,
                 String.valueOf(ServerEndpointConfig.class.getPackage().getSpecificationVersion()));
     }
 }

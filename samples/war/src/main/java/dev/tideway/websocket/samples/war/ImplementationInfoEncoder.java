@@ -14,6 +14,7 @@ public class ImplementationInfoEncoder implements Encoder.Text<ImplementationInf
                 + "server container: " + info.serverContainer() + "\n"
                 + "ContainerProvider: " + info.clientContainer() + "\n"
                 + "default configurator: " + info.defaultConfigurator() + "\n"
+                + "endpoint made by: " + info.endpointMadeBy() + "\n"
                 + "Jakarta WebSocket API: " + info.websocketApi();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +34,14 @@ abstract class DropInTestBase {
 
     /** The Jakarta WebSocket API version the container brings (Tomcat's own; Jetty uses the WAR's). */
     abstract String webSocketApi();
+
+    /**
+     * The API's container-default configurator as the application sees it: on Tomcat whichever the first
+     * application to ask found, for the whole JVM. Tideway does not depend on it (the endpoint's maker).
+     */
+    String apiDefaultConfigurator() {
+        return "dev.tideway.websocket.server.TidewayServerConfigurator";
+    }
 
     @RegisterExtension
     final TestWatcher showServerLogOnFailure = new TestWatcher() {
@@ -88,6 +97,16 @@ abstract class DropInTestBase {
         }
     }
 
+    /** Browsers send no Content-Length with the upgrade request; see {@link BrowserLikeUpgrade}. */
+    @Test
+    void anUpgradeAsBrowsersSendItWorks() throws Exception {
+        try (BrowserLikeUpgrade browser = BrowserLikeUpgrade.open(server.webSocketUri("/echo"))) {
+            assertEquals("HTTP/1.1 101 ", browser.statusLine().substring(0, 13));
+            browser.sendText("from a browser");
+            assertEquals("from a browser", browser.readText());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Client.class)
     void infoNamesTidewayAndCloses(Client client) throws Exception {
@@ -96,7 +115,8 @@ abstract class DropInTestBase {
             assertEquals("Tideway " + VERSION + "\n"
                     + "server container: dev.tideway.websocket.servlet.TidewayServerContainer\n"
                     + "ContainerProvider: dev.tideway.websocket.client.TidewayClientContainer\n"
-                    + "default configurator: dev.tideway.websocket.server.TidewayServerConfigurator\n"
+                    + "default configurator: " + apiDefaultConfigurator() + "\n"
+                    + "endpoint made by: dev.tideway.websocket.server.TidewayServerConfigurator\n"
                     + "Jakarta WebSocket API: " + webSocketApi(), connection.next());
             // the close follows the SendHandler's result: on a 2.1 API (Tomcat 10.1) too
             assertEquals(new ClientConnection.Closing(1000, "info sent"), connection.closing());

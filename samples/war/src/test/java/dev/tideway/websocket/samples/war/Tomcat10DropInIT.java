@@ -11,7 +11,7 @@ class Tomcat10DropInIT extends DropInTestBase {
     @Override
     StandaloneServer prepare() throws Exception {
         return TomcatServer.prepare("Tomcat 10.1", Path.of(System.getProperty("tideway.tomcat10.home")),
-                WORK.resolve("tomcat10"), WAR);
+                WORK.resolve("tomcat10"), WAR, false);
     }
 
     @Override

@@ -29,8 +29,15 @@ final class TomcatServer extends StandaloneServer {
         this.base = base;
     }
 
-    /** A fresh CATALINA_BASE under {@code base} for the distribution in {@code home}, with {@code war} deployed. */
-    static TomcatServer prepare(String name, Path home, Path base, Path war) throws IOException {
+    /**
+     * A fresh CATALINA_BASE under {@code base} for the distribution in {@code home}, with {@code war} deployed.
+     *
+     * @param examplesFirst also deploy the distribution's examples application, which uses Tomcat's own
+     *                      WebSocket implementation, before the WAR (Tomcat deploys context files before
+     *                      webapps): the first application to ask Tomcat's API for the container-default
+     *                      configurator fixes it for the whole JVM
+     */
+    static TomcatServer prepare(String name, Path home, Path base, Path war, boolean examplesFirst) throws IOException {
         recreate(base);
         for (String folder : List.of("conf", "logs", "temp", "webapps", "work")) {
             Files.createDirectories(base.resolve(folder));
@@ -42,6 +49,11 @@ final class TomcatServer extends StandaloneServer {
         }
         Path serverXml = base.resolve("conf/server.xml");
         Files.writeString(serverXml, localOnly(Files.readString(serverXml, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        if (examplesFirst) {
+            Path contexts = Files.createDirectories(base.resolve("conf/Catalina/localhost"));
+            Files.writeString(contexts.resolve("examples.xml"),
+                    "<Context docBase=\"" + home.resolve("webapps/examples") + "\"/>\n", StandardCharsets.UTF_8);
+        }
         Files.copy(war, base.resolve("webapps").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         return new TomcatServer(name, home, base);
     }
