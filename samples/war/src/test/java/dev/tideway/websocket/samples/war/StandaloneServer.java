@@ -132,9 +132,15 @@ abstract class StandaloneServer implements AutoCloseable {
         return name;
     }
 
-    /** Everything the server wrote to its console so far. */
+    /** Everything the server wrote to its console so far, and to the log files that say more. */
     String log() throws IOException {
-        return Files.exists(consoleLog) ? Files.readString(consoleLog, StandardCharsets.UTF_8) : "(no console output)";
+        String console = Files.exists(consoleLog) ? Files.readString(consoleLog, StandardCharsets.UTF_8) : "(no console output)";
+        return console + moreLog();
+    }
+
+    /** What the server logs to files only; none by default. */
+    String moreLog() throws IOException {
+        return "";
     }
 
     @Override

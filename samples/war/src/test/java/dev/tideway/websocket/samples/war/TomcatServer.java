@@ -12,12 +12,12 @@ import java.util.stream.Stream;
 /**
  * The standalone Tomcat distribution (CATALINA_HOME, unpacked from Maven Central) run with a CATALINA_BASE
  * of its own: the distribution's configuration with the shutdown port off and one HTTP connector on
- * 127.0.0.1 and an ephemeral port, and a webapps folder that holds only the sample WAR.
+ * 127.0.0.1 and an ephemeral port, and a webapps folder that holds only the sample WAR (Tomcat's examples
+ * application may run beside it, from the distribution's folder).
  */
 final class TomcatServer extends StandaloneServer {
     /** Tomcat names a connector bound to port 0 "http-nio-ADDRESS-auto-N-PORT" once it has bound it. */
     private static final Pattern LISTENING = Pattern.compile("Starting ProtocolHandler \\[\"http-nio-127\\.0\\.0\\.1-auto-\\d+-(\\d+)\"]");
-
     private static final Pattern DEPLOYMENT_FAILED = Pattern.compile("Error deploying web application|Context \\[" + CONTEXT_PATH + "] startup failed");
 
     private final Path home;
@@ -73,7 +73,6 @@ final class TomcatServer extends StandaloneServer {
         return text.replace(target, replacement);
     }
 
-
     @Override
     List<String> command() {
         return List.of(java(),
@@ -83,6 +82,18 @@ final class TomcatServer extends StandaloneServer {
                 "-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager",
                 "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
                 "org.apache.catalina.startup.Bootstrap", "start");
+    }
+
+    /** Tomcat writes an application's start-up errors with their causes to logs/localhost.DATE.log only. */
+    @Override
+    String moreLog() throws IOException {
+        StringBuilder more = new StringBuilder();
+        try (Stream<Path> logs = Files.list(base.resolve("logs"))) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("localhost.")).sorted().toList()) {
+                more.append("\n---- ").append(log.getFileName()).append(" ----\n").append(Files.readString(log, StandardCharsets.UTF_8));
+            }
+        }
+        return more.toString();
     }
 
     @Override
