@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class DeployedEndpoint {
     private final ServerEndpointConfig config;
+    private final ServerEndpointConfig.Configurator configurator;
     private final UriTemplate path;
     private final AnnotatedEndpointModel model;
     private final List<DecoderDefinition> decoders;
@@ -28,6 +29,7 @@ public final class DeployedEndpoint {
     DeployedEndpoint(ServerEndpointConfig config, UriTemplate path, AnnotatedEndpointModel model,
                      List<DecoderDefinition> decoders, List<EncoderDefinition> encoders, OpenSessions sessions) {
         this.config = config;
+        this.configurator = EffectiveConfigurator.of(config.getConfigurator());
         this.sessions = sessions;
         this.path = path;
         this.model = model;
@@ -37,6 +39,14 @@ public final class DeployedEndpoint {
 
     public ServerEndpointConfig config() {
         return config;
+    }
+
+    /**
+     * The configurator handshakes and new endpoints go through: the configuration's own for the methods it
+     * overrides, Tideway's defaults for the others (see {@link EffectiveConfigurator}).
+     */
+    public ServerEndpointConfig.Configurator configurator() {
+        return configurator;
     }
 
     public UriTemplate path() {
@@ -57,7 +67,7 @@ public final class DeployedEndpoint {
 
     /** The endpoint for one new connection, from the configurator (which may take it from CDI). */
     public Endpoint newEndpoint() throws InstantiationException {
-        Object instance = config.getConfigurator().getEndpointInstance(config.getEndpointClass());
+        Object instance = configurator.getEndpointInstance(config.getEndpointClass());
         if (instance == null) {
             throw new InstantiationException(config.getConfigurator().getClass().getName()
                     + ".getEndpointInstance returned null for " + config.getEndpointClass().getName());

@@ -2,7 +2,6 @@ package dev.tideway.websocket.session;
 
 import dev.tideway.websocket.protocol.WriteCallback;
 import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -74,12 +73,12 @@ final class SendCallbacks {
         return new WriteCallback() {
             @Override
             public void completed() {
-                executor.execute(() -> handler.onResult(new SendResult(session)));
+                executor.execute(() -> handler.onResult(SendResults.ok(session)));
             }
 
             @Override
             public void failed(Throwable cause) {
-                executor.execute(() -> handler.onResult(new SendResult(session, cause)));
+                executor.execute(() -> handler.onResult(SendResults.failed(session, cause)));
             }
         };
     }

@@ -54,7 +54,7 @@ final class ServletUpgrade {
 
     void perform() throws IOException, ServletException {
         ServerEndpointConfig config = endpoint.config();
-        ServerEndpointConfig.Configurator configurator = config.getConfigurator();
+        ServerEndpointConfig.Configurator configurator = endpoint.configurator();
         String origin = request.getHeader("Origin");
         if (!container.originPolicy().allows(origin, request.getHeader("Host")) || !configurator.checkOrigin(origin)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin " + origin + " is not allowed");
