@@ -20,8 +20,8 @@ class ConformanceDriverTest {
 
     @Test
     void visitsEveryCaseEchoingItsMessagesThenUpdatesTheReports() throws Exception {
-        try (PeerScript server = PeerScript.start(PeerScript.Runtime.NODE, "fake-fuzzingserver.js", "3")) {
-            URI uri = URI.create("ws://127.0.0.1:" + server.awaitPort() + "/");
+        try (ChildProcess server = PeerRuntime.NODE.start("fake-fuzzingserver.js", "3")) {
+            URI uri = URI.create("ws://127.0.0.1:" + PeerRuntime.awaitPort(server) + "/");
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
             boolean allFinished = new ConformanceDriver(uri, new PrintStream(progress, true, StandardCharsets.UTF_8))

@@ -126,16 +126,16 @@ abstract class EchoSampleContract {
 
     @Test
     void nodeWsClientGetsEveryMessageBack() throws Exception {
-        assertPeerClientPasses(PeerScript.Runtime.NODE, "echo-client.js");
+        assertPeerClientPasses(PeerRuntime.NODE, "echo-client.js");
     }
 
     @Test
     void pythonWebsocketsClientGetsEveryMessageBack() throws Exception {
-        assertPeerClientPasses(PeerScript.Runtime.PYTHON, "echo_client.py");
+        assertPeerClientPasses(PeerRuntime.PYTHON, "echo_client.py");
     }
 
-    private void assertPeerClientPasses(PeerScript.Runtime runtime, String script) throws Exception {
-        try (PeerScript peer = PeerScript.start(runtime, script, echo.toString())) {
+    private void assertPeerClientPasses(PeerRuntime runtime, String script) throws Exception {
+        try (ChildProcess peer = runtime.start(script, echo.toString())) {
             int status = peer.awaitExit(WAIT);
             String result = peer.awaitLine("RESULT", Duration.ofSeconds(1));
             assertTrue(result.startsWith("RESULT OK 5 messages echoed, extensions: permessage-deflate"),
