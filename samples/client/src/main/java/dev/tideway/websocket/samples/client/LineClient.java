@@ -10,7 +10,10 @@ import jakarta.websocket.WebSocketContainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -21,6 +24,17 @@ import java.util.stream.Collectors;
 public final class LineClient {
     /** The user property with which Tideway's client skips the host-name check (see the README). */
     private static final String HOSTNAME_VERIFICATION = "dev.tideway.websocket.client.hostnameVerification";
+    /**
+     * At the end of input, the answers to the last lines may still be on their way, and messages that arrive
+     * after our close frame went out are not delivered. So the client first sends a ping and waits for its
+     * pong (the server has read every line then), and then until nothing has arrived for {@link #QUIET}
+     * (a server may send the pong before answering the lines read before the ping); at most
+     * {@link #LAST_ANSWERS} in all.
+     */
+    private static final Duration LAST_ANSWERS = Duration.ofSeconds(5);
+    private static final Duration QUIET = Duration.ofMillis(250);
+
+    private static final byte[] END_OF_INPUT = "end of input".getBytes(StandardCharsets.US_ASCII);
 
     private final ClientOptions options;
     private final PrintStream messages;
@@ -54,7 +68,7 @@ public final class LineClient {
         status.println("Connected to " + options.uri() + extensionsOf(session));
         // stdin is read on a thread of its own, so that a close by the server ends the client even while
         // a read of the input blocks; a daemon, so that such a blocked read does not keep the JVM alive
-        Thread sender = new Thread(() -> sendLines(input, session), "tideway-client-input");
+        Thread sender = new Thread(() -> sendLines(input, session, endpoint), "tideway-client-input");
         sender.setDaemon(true);
         sender.start();
         try {
@@ -77,11 +91,15 @@ public final class LineClient {
         return config;
     }
 
-    private void sendLines(BufferedReader input, Session session) {
+    private void sendLines(BufferedReader input, Session session, PrintingEndpoint endpoint) {
         try {
             String line;
             while ((line = input.readLine()) != null) {
                 session.getBasicRemote().sendText(line);
+            }
+            session.getBasicRemote().sendPing(ByteBuffer.wrap(END_OF_INPUT));
+            if (!endpoint.awaitPongAndQuiet(QUIET, LAST_ANSWERS)) {
+                status.println("Still receiving after " + LAST_ANSWERS.toSeconds() + " s: closing anyway");
             }
         } catch (IOException e) {
             if (session.isOpen()) { // else the server closed while a line was sent, and that close is printed
@@ -89,6 +107,8 @@ public final class LineClient {
                 close(session, CloseReason.CloseCodes.GOING_AWAY);
             }
             return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // then close at once
         }
         close(session, CloseReason.CloseCodes.NORMAL_CLOSURE);
     }

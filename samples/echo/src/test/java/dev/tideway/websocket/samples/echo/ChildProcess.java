@@ -3,6 +3,7 @@ package dev.tideway.websocket.samples.echo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,13 @@ public final class ChildProcess implements AutoCloseable {
     public static ChildProcess start(List<String> command, Path directory) throws IOException {
         return new ChildProcess(new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .start());
+    }
+
+    /** Writes {@code text} to the process's standard input, UTF-8, and closes it: the process reads to its end. */
+    public void finishInput(String text) throws IOException {
+        try (OutputStream input = process.getOutputStream()) {
+            input.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** The next output line starting with {@code prefix}; the lines before it are skipped. */
