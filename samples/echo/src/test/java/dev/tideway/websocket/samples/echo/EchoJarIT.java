@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The fat jar as a user runs it, {@code java -jar target/tideway-echo.jar}: server mode on each container, client mode. */
+/**
+ * The fat jar as a user runs it, {@code java -jar target/tideway-echo.jar}: server mode on each container, and
+ * client mode.
+ */
 class EchoJarIT {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final String JAR = MODULE.resolve(Path.of("target", "tideway-echo.jar")).toString();

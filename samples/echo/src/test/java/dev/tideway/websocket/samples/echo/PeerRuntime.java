@@ -23,7 +23,8 @@ public enum PeerRuntime {
     NODE("node") {
         @Override
         void require() {
-            requireCommand(List.of("node", "--version"), "Node.js is missing: install the Debian packages nodejs and npm");
+            requireCommand(List.of("node", "--version"),
+                    "Node.js is missing: install the Debian packages nodejs and npm");
             if (!Files.isRegularFile(PEERS.resolve("node_modules/ws/package.json"))) {
                 fail("The npm package ws is missing: run 'npm ci' in peers/");
             }
