@@ -20,7 +20,10 @@ final class ClientProperties {
     static final String HOSTNAME_VERIFICATION = PREFIX + "hostnameVerification";
     /** How many redirects to follow; default 3. */
     static final String MAX_REDIRECTS = PREFIX + "maxRedirects";
-    /** {@code false} stops offering permessage-deflate. */
+    /**
+     * {@code true} offers permessage-deflate although the configuration does not list it; {@code false} stops
+     * offering it although it does.
+     */
     static final String DEFLATE = PREFIX + "permessageDeflate";
 
     private final Map<String, Object> properties;

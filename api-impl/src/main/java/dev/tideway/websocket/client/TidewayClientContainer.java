@@ -34,7 +34,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +41,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Tideway's client {@link jakarta.websocket.WebSocketContainer}: {@code connectToServer} in every form, on the NIO
@@ -243,12 +241,15 @@ public final class TidewayClientContainer extends ContainerDefaults {
     /** The handshake a configuration asks for, with the user properties Tideway reads (see the README). */
     private static ClientHandshakeRequest handshakeRequest(ClientEndpointConfig config, URI uri) throws DeploymentException {
         ClientProperties properties = new ClientProperties(config.getUserProperties());
-        List<ExtensionFactory> factories = properties.flag(ClientProperties.DEFLATE, true)
+        // The configuration's extension list is what the client offers (JSR 356 §3.2.2; the TCK checks that
+        // a default configuration negotiates none); permessage-deflate runs when it is listed or switched on.
+        boolean deflateListed = config.getExtensions().stream()
+                .anyMatch(extension -> PerMessageDeflateFactory.NAME.equals(extension.getName()));
+        List<ExtensionFactory> factories = properties.flag(ClientProperties.DEFLATE, deflateListed)
                 ? List.of(new PerMessageDeflateFactory()) : List.of();
-        Set<String> implemented = factories.stream().map(ExtensionFactory::name).collect(Collectors.toSet());
         List<ExtensionOffer> raw = new ArrayList<>();
         for (Extension extension : config.getExtensions()) {
-            if (!implemented.contains(extension.getName())) { // the TCK expects every configured one offered
+            if (!PerMessageDeflateFactory.NAME.equals(extension.getName())) { // the TCK expects every configured one offered
                 raw.add(new ExtensionOffer(extension.getName(), extension.getParameters().stream()
                         .map(p -> new ExtensionOffer.Parameter(p.getName(), p.getValue())).toList()));
             }

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which native message type(s) and delivery a Java type means, per the {@code @OnMessage} and
@@ -32,17 +33,12 @@ public final class MessageForms {
         if (partial) {
             return List.of();
         }
-        if (payload == Reader.class) {
-            return List.of(new MessageForm(MessageKind.TEXT, DeliveryMode.STREAM, List.of()));
-        }
-        if (payload == InputStream.class) {
-            return List.of(new MessageForm(MessageKind.BINARY, DeliveryMode.STREAM, List.of()));
-        }
         if (payload == PongMessage.class) {
             return List.of(new MessageForm(MessageKind.PONG, DeliveryMode.WHOLE, List.of()));
         }
-        // A declared decoder wins over the built-in primitive conversion: it is the author's explicit choice,
-        // as the API says an encoder wins for primitive return values.
+        // A declared decoder wins over the built-in Reader, InputStream and primitive conversions: it is the
+        // author's explicit choice (the TCK decodes text to a Reader with a Decoder.Text<Reader>), as the API
+        // says an encoder wins for primitive return values.
         DecoderLookup.Match match = decoders.forType(payload);
         List<MessageForm> forms = new ArrayList<>(2);
         if (!match.text().isEmpty()) {
@@ -51,9 +47,23 @@ public final class MessageForms {
         if (!match.binary().isEmpty()) {
             forms.add(new MessageForm(MessageKind.BINARY, DeliveryMode.WHOLE, match.binary()));
         }
-        if (forms.isEmpty() && PrimitiveTextConverter.isPrimitiveOrWrapper(payload)) {
-            forms.add(new MessageForm(MessageKind.TEXT, DeliveryMode.WHOLE, List.of()));
+        if (forms.isEmpty()) {
+            builtIn(payload).ifPresent(forms::add);
         }
         return List.copyOf(forms);
+    }
+
+    /** The form a whole message takes without a decoder: a stream, or a primitive converted from text. */
+    private static Optional<MessageForm> builtIn(Class<?> payload) {
+        if (payload == Reader.class) {
+            return Optional.of(new MessageForm(MessageKind.TEXT, DeliveryMode.STREAM, List.of()));
+        }
+        if (payload == InputStream.class) {
+            return Optional.of(new MessageForm(MessageKind.BINARY, DeliveryMode.STREAM, List.of()));
+        }
+        if (PrimitiveTextConverter.isPrimitiveOrWrapper(payload)) {
+            return Optional.of(new MessageForm(MessageKind.TEXT, DeliveryMode.WHOLE, List.of()));
+        }
+        return Optional.empty();
     }
 }

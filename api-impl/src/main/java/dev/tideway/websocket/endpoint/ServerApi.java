@@ -31,11 +31,16 @@ final class ServerApi {
         return null;
     }
 
-    /** The name of the {@code @PathParam} among one parameter's annotations, or null if it has none. */
+    /**
+     * The name of the {@code @PathParam} among one parameter's annotations, or null if it has none. A name written
+     * as in the template, {@code "{room}"}, means {@code room}: the TCK writes it so and expects the value.
+     */
     static String pathParamName(Annotation[] parameterAnnotations) {
         for (Annotation annotation : parameterAnnotations) {
             if (annotation.annotationType().getName().equals(PATH_PARAM)) {
-                return ((PathParam) annotation).value();
+                String name = ((PathParam) annotation).value();
+                boolean braced = name.length() > 2 && name.startsWith("{") && name.endsWith("}");
+                return braced ? name.substring(1, name.length() - 1) : name;
             }
         }
         return null;

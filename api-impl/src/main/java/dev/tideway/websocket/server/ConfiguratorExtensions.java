@@ -19,9 +19,18 @@ public final class ConfiguratorExtensions implements ExtensionChooser {
     private final ServerEndpointConfig.Configurator configurator;
     private final List<Extension> installed;
 
-    public ConfiguratorExtensions(ServerEndpointConfig.Configurator configurator, Set<Extension> installed) {
+    /**
+     * @param endpointExtensions the endpoint configuration's {@code getExtensions()}: they count as installed for
+     *        this endpoint, ahead of the container's (the TCK checks that a configurator is offered them, as Tomcat
+     *        does); one Tideway does not implement may be chosen but is never negotiated nor answered
+     * @param containerExtensions the container's installed extensions
+     */
+    public ConfiguratorExtensions(ServerEndpointConfig.Configurator configurator, List<Extension> endpointExtensions,
+                                  Set<Extension> containerExtensions) {
         this.configurator = configurator;
-        this.installed = List.copyOf(installed);
+        List<Extension> all = new ArrayList<>(endpointExtensions);
+        all.addAll(containerExtensions);
+        this.installed = List.copyOf(all);
     }
 
     @Override

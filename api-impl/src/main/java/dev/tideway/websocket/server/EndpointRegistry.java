@@ -75,6 +75,12 @@ public final class EndpointRegistry<T> {
         root = rebuilt;
     }
 
+    /** Forgets every path: nothing matches afterwards. */
+    public synchronized void clear() {
+        byShape.clear();
+        root = new Node<>();
+    }
+
     /**
      * Finds the endpoint for a request path.
      *

@@ -21,10 +21,39 @@ public final class ServerEndpoints {
     /** The sessions of {@link #forUpgrade} endpoints, by endpoint class. */
     private final Map<Class<?>, OpenSessions> upgradeSessions = new ConcurrentHashMap<>();
 
-    /** @throws DeploymentException when another endpoint has the same (or an equivalent) path */
-    public void add(DeployedEndpoint endpoint) throws DeploymentException {
-        registry.add(endpoint.path(), endpoint);
-        deployed.add(endpoint);
+    /** The first deployment error of the application; once set, nothing is served or deployed. */
+    private DeploymentException failure; // guarded by this
+
+    /** Builds the endpoint to deploy: validation that may fail with the rule the endpoint breaks. */
+    @FunctionalInterface
+    public interface Definition {
+        DeployedEndpoint define() throws DeploymentException;
+    }
+
+    /**
+     * Validates and deploys one endpoint. The first failure fails the application's WebSocket deployment
+     * as a whole (JSR 356 §6.4/§5.2: a deployment error halts the deployment, the endpoints deployed before
+     * it are withdrawn, and none may be deployed after it) — also when the application catches the
+     * exception, as a {@code ServletContextListener} calling {@code addEndpoint} may.
+     *
+     * @throws DeploymentException when the endpoint is invalid, another endpoint has the same (or an
+     *         equivalent) path, or an earlier deployment failed
+     */
+    public synchronized void deploy(Definition definition) throws DeploymentException {
+        if (failure != null) {
+            throw new DeploymentException("No endpoint may be deployed: the application's WebSocket deployment"
+                    + " failed earlier: " + failure.getMessage(), failure);
+        }
+        try {
+            DeployedEndpoint endpoint = definition.define();
+            registry.add(endpoint.path(), endpoint);
+            deployed.add(endpoint);
+        } catch (DeploymentException e) {
+            failure = e;
+            registry.clear();
+            deployed.clear();
+            throw e;
+        }
     }
 
     /**

@@ -48,9 +48,10 @@ import java.util.function.Function;
  * A Jakarta WebSocket {@link Session} on Tideway's engine, the same on the server and the client.
  *
  * <p>Life cycle: {@code OPEN} until either side starts the closing handshake, {@code CLOSING} while it
- * runs and while {@code onClose} runs, {@code CLOSED} after. Inbound messages are read on the transport's
- * thread, assembled by per-handler sinks, and delivered on the session's own serial executor: in order,
- * never concurrently, never before {@code onOpen} has returned, and with backpressure on the socket.
+ * runs and while {@code onClose} runs, {@code CLOSED} after; {@link #isOpen()} is true until {@code CLOSED}.
+ * Inbound messages are read on the transport's thread, assembled by per-handler sinks, and delivered on the
+ * session's own serial executor: in order, never concurrently, never before {@code onOpen} has returned, and
+ * with backpressure on the socket.
  *
  * <p>Created by a container through {@link #builder()}; the container then starts it with {@link #open()}.
  */
@@ -386,8 +387,17 @@ public final class TidewaySession implements Session {
      * handshake; 1005 sends a close frame without a code.
      */
     public void startClose(CloseReason reason) {
-        Objects.requireNonNull(reason, "closeReason");
-        int code = reason.getCloseCode().getCode();
+        startClose(reason, reason);
+    }
+
+    /**
+     * Starts the closing handshake with {@code sent} on the wire while {@code onClose} reports {@code reported}:
+     * a close the container decides on its own is 1006 to the application (JSR 356 §2.1.5), whatever the
+     * peer is told.
+     */
+    private void startClose(CloseReason sent, CloseReason reported) {
+        Objects.requireNonNull(sent, "closeReason");
+        int code = sent.getCloseCode().getCode();
         boolean dropsConnection = code == CloseCodes.ABNORMAL_CLOSURE || code == CloseCodes.TLS_HANDSHAKE_FAILURE;
         if (!dropsConnection && code != CloseCodes.NO_STATUS_RECEIVED && !CloseCodes.isValidOnWire(code)) {
             throw new IllegalArgumentException("Close code " + code + " may not be sent (RFC 6455 §7.4): use"
@@ -396,32 +406,34 @@ public final class TidewaySession implements Session {
         if (!state.compareAndSet(State.OPEN, State.CLOSING)) {
             return;
         }
-        localCloseReason = reason;
+        localCloseReason = reported;
         idleTimer.stop();
         if (dropsConnection) {
-            reportClose(reason);
+            reportClose(reported);
             connection.abort();
             return;
         }
         CloseStatus status = code == CloseCodes.NO_STATUS_RECEIVED ? CloseStatus.NO_STATUS
-                : new CloseStatus(code, reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase());
+                : new CloseStatus(code, sent.getReasonPhrase() == null ? "" : sent.getReasonPhrase());
         connection.close(status, new WriteCallback() {
             @Override
             public void completed() {
-                reportClose(reason);
+                reportClose(reported);
             }
 
             @Override
             public void failed(Throwable cause) {
-                reportClose(reason);
+                reportClose(reported);
             }
         });
     }
 
 
+    /** The peer is told 1001 (going away); the application learns that the container ended the session. */
     private void onIdle() {
-        startClose(new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
-                "Idle for longer than " + idleTimer.timeoutMillis() + " ms"));
+        String why = "Idle for longer than " + idleTimer.timeoutMillis() + " ms";
+        startClose(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, why),
+                new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why));
     }
 
     /** A send did not finish in time: part of a message may be on the wire, so the connection is done. */
@@ -457,6 +469,8 @@ public final class TidewaySession implements Session {
         delivery.run(() -> {
             try {
                 endpoint.onClose(this, reason);
+            } catch (Throwable failure) {
+                onUserError(failure); // before the session is closed: onError may still use it
             } finally {
                 finishClose();
             }
@@ -533,9 +547,14 @@ public final class TidewaySession implements Session {
         return request.secure();
     }
 
+    /**
+     * True until {@code onClose} has returned, also while the closing handshake runs (sends fail then): a
+     * caller that waits for {@code !isOpen()} may rely on the close having been reported, as the TCK does
+     * and Tomcat allows.
+     */
     @Override
     public boolean isOpen() {
-        return state.get() == State.OPEN;
+        return state.get() != State.CLOSED;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tideway.websocket.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tideway.websocket.protocol.handshake.HandshakeKeys;
 import jakarta.websocket.ClientEndpoint;
@@ -95,6 +96,19 @@ class ContainerConfiguratorTest {
         Session session = container.connectToServer(new RecordingEndpoint(), ClientEndpointConfig.Builder.create()
                 .extensions(List.of(unknown)).build(), server.uri("/"));
 
+        assertEquals("x-tideway-unknown; level=3", server.takeRequest().header("Sec-WebSocket-Extensions"));
+        assertEquals(List.of(), session.getNegotiatedExtensions());
+    }
+
+    @Test
+    void theUserPropertyOffersCompressionBeforeTheConfiguredExtensions() throws Exception {
+        server = TestServer.echo();
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .extensions(List.of(extension("x-tideway-unknown", "level", "3"))).build();
+        config.getUserProperties().put("dev.tideway.websocket.client.permessageDeflate", true);
+
+        Session session = container.connectToServer(new RecordingEndpoint(), config, server.uri("/"));
+
         assertEquals("permessage-deflate, x-tideway-unknown; level=3",
                 server.takeRequest().header("Sec-WebSocket-Extensions"));
         assertEquals(List.of("permessage-deflate"),
@@ -102,15 +116,13 @@ class ContainerConfiguratorTest {
     }
 
     @Test
-    void withCompressionOffTheConfiguredExtensionIsTheOnlyOffer() throws Exception {
+    void aDefaultConfigurationOffersNoExtension() throws Exception {
         server = TestServer.echo();
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .extensions(List.of(extension("x-tideway-unknown", "level", "3"))).build();
-        config.getUserProperties().put("dev.tideway.websocket.client.permessageDeflate", false);
 
-        Session session = container.connectToServer(new RecordingEndpoint(), config, server.uri("/"));
+        Session session = container.connectToServer(new RecordingEndpoint(), ClientEndpointConfig.Builder.create().build(),
+                server.uri("/"));
 
-        assertEquals("x-tideway-unknown; level=3", server.takeRequest().header("Sec-WebSocket-Extensions"));
+        assertNull(server.takeRequest().header("Sec-WebSocket-Extensions"));
         assertEquals(List.of(), session.getNegotiatedExtensions());
     }
 

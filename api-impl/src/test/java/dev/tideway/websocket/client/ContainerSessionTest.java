@@ -93,7 +93,7 @@ class ContainerSessionTest {
     }
 
     @Test
-    void theContainersIdleTimeoutClosesAnIdleSessionWith1001() throws Exception {
+    void theContainersIdleTimeoutClosesAnIdleSessionWith1001AndReports1006() throws Exception {
         server = TestServer.echo();
         container.setDefaultMaxSessionIdleTimeout(300);
         RecordingEndpoint endpoint = new RecordingEndpoint();
@@ -103,7 +103,7 @@ class ContainerSessionTest {
         CloseReason reason = endpoint.awaitClosed();
 
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertEquals(CloseReason.CloseCodes.GOING_AWAY, reason.getCloseCode());
+        assertEquals(CloseReason.CloseCodes.CLOSED_ABNORMALLY, reason.getCloseCode(), "JSR 356 §2.1.5");
         assertEquals("Idle for longer than 300 ms", reason.getReasonPhrase());
         assertTrue(elapsedMillis >= 290, "closed after " + elapsedMillis + " ms");
         assertEquals(new CloseStatus(1001, "Idle for longer than 300 ms"), server.takeClose());

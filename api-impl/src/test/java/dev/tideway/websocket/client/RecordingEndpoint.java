@@ -22,6 +22,7 @@ class RecordingEndpoint extends Endpoint {
     final List<Throwable> errors = new CopyOnWriteArrayList<>();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     volatile boolean opened;
+    private volatile Session closedSession;
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
@@ -37,6 +38,7 @@ class RecordingEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
+        closedSession = session;
         closed.complete(closeReason);
     }
 
@@ -58,8 +60,14 @@ class RecordingEndpoint extends Endpoint {
         return (String) next();
     }
 
+    /** The reason onClose got, once onClose has returned (the session is open until then). */
     CloseReason awaitClosed() throws Exception {
-        return closed.get(10, TimeUnit.SECONDS);
+        CloseReason reason = closed.get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (closedSession.isOpen() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return reason;
     }
 
     static byte[] bytesOf(ByteBuffer buffer) {

@@ -297,7 +297,7 @@ class AnnotatedEndpointScannerTest {
         }
 
         @OnClose
-        public void close(CloseReason reason, @PathParam("room") String room) {
+        public void close(CloseReason reason, @PathParam("{room}") String room) { // braces as in the template
             calls.add(List.of("close", reason, room));
         }
     }

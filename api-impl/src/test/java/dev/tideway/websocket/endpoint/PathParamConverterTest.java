@@ -35,6 +35,7 @@ class PathParamConverterTest {
                 Arguments.of(Float.class, "2.5f", 2.5f),
                 Arguments.of(char.class, "x", 'x'),
                 Arguments.of(Character.class, "\u00e9", '\u00e9'),
+                Arguments.of(char.class, "xy", 'x'), // the first char, as the TCK expects of text messages
                 Arguments.of(boolean.class, "true", true),
                 Arguments.of(Boolean.class, "TRUE", true),
                 // §4.3: as the Boolean(String) constructor, anything but "true" is false
@@ -55,7 +56,6 @@ class PathParamConverterTest {
                 Arguments.of(byte.class, "300", "byte"),
                 Arguments.of(long.class, "0x10", "long"),
                 Arguments.of(double.class, "pi", "double"),
-                Arguments.of(char.class, "xy", "char"),
                 Arguments.of(Character.class, "", "java.lang.Character"));
     }
 

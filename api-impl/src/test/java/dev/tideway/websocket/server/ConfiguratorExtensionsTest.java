@@ -22,7 +22,8 @@ class ConfiguratorExtensionsTest {
 
     @Test
     void theDefaultConfiguratorKeepsTheInstalledExtensionsInTheClientsOrder() {
-        ConfiguratorExtensions chooser = new ConfiguratorExtensions(new ServerEndpointConfig.Configurator(), INSTALLED);
+        ConfiguratorExtensions chooser = new ConfiguratorExtensions(new ServerEndpointConfig.Configurator(), List.of(),
+                INSTALLED);
 
         assertEquals(List.of(DEFLATE, DEFLATE_PLAIN), chooser.choose(List.of(DEFLATE, UNKNOWN, DEFLATE_PLAIN)));
     }
@@ -30,7 +31,7 @@ class ConfiguratorExtensionsTest {
     @Test
     void aConfiguratorThatReturnsNoneRefusesEveryOffer() {
         ConfiguratorExtensions chooser = new ConfiguratorExtensions(configurator((installed, requested) -> List.of()),
-                INSTALLED);
+                List.of(), INSTALLED);
 
         assertEquals(List.of(), chooser.choose(List.of(DEFLATE, DEFLATE_PLAIN)));
     }
@@ -41,7 +42,7 @@ class ConfiguratorExtensionsTest {
             List<Extension> reversed = new ArrayList<>(requested);
             java.util.Collections.reverse(reversed);
             return reversed;
-        }), INSTALLED);
+        }), List.of(), INSTALLED);
 
         assertEquals(List.of(DEFLATE_PLAIN, DEFLATE, DEFLATE_PLAIN),
                 chooser.choose(List.of(DEFLATE_PLAIN, DEFLATE, DEFLATE_PLAIN)));
@@ -50,9 +51,23 @@ class ConfiguratorExtensionsTest {
     @Test
     void anExtensionTheClientDidNotOfferIsIgnored() {
         ConfiguratorExtensions chooser = new ConfiguratorExtensions(configurator((installed, requested) ->
-                List.of(new NegotiatedExtension("x-made-up", List.of()), requested.get(0))), INSTALLED);
+                List.of(new NegotiatedExtension("x-made-up", List.of()), requested.get(0))), List.of(), INSTALLED);
 
         assertEquals(List.of(DEFLATE), chooser.choose(List.of(DEFLATE)));
+    }
+
+    @Test
+    void theEndpointsConfiguredExtensionsAreInstalledAheadOfTheContainers() {
+        Extension configured = new NegotiatedExtension("x-configured", List.of());
+        List<List<Extension>> seen = new ArrayList<>();
+        ConfiguratorExtensions chooser = new ConfiguratorExtensions(configurator((installed, requested) -> {
+            seen.add(installed);
+            return new ServerEndpointConfig.Configurator().getNegotiatedExtensions(installed, requested);
+        }), List.of(configured), INSTALLED);
+
+        assertEquals(List.of(ExtensionOffer.of("x-configured"), DEFLATE),
+                chooser.choose(List.of(UNKNOWN, ExtensionOffer.of("x-configured"), DEFLATE)));
+        assertEquals(List.of(List.of(configured, INSTALLED.iterator().next())), seen);
     }
 
     private static ServerEndpointConfig.Configurator configurator(

@@ -3,6 +3,7 @@ package dev.tideway.websocket.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,11 +110,31 @@ class EndpointDeployerTest {
     }
 
     @Test
-    void twoEndpointsOnOnePathAreADeploymentError() throws Exception {
+    void twoEndpointsOnOnePathFailTheWholeDeployment() throws Exception {
         ServerEndpoints endpoints = new ServerEndpoints();
-        endpoints.add(EndpointDeployer.configured(ServerEndpointConfig.Builder.create(Programmatic.class, "/x/{a}").build()));
-        assertThrows(DeploymentException.class, () -> endpoints.add(
-                EndpointDeployer.configured(ServerEndpointConfig.Builder.create(Programmatic.class, "/x/{b}").build())));
+        endpoints.deploy(() -> EndpointDeployer.configured(
+                ServerEndpointConfig.Builder.create(Programmatic.class, "/x/{a}").build()));
         assertEquals("1", endpoints.match("/x/1").pathParameters().get("a"));
+
+        DeploymentException duplicate = assertThrows(DeploymentException.class, () -> endpoints.deploy(
+                () -> EndpointDeployer.configured(ServerEndpointConfig.Builder.create(Programmatic.class, "/x/{b}").build())));
+
+        assertTrue(duplicate.getMessage().startsWith("Duplicate endpoint path '/x/{b}'"), duplicate.getMessage());
+        assertNull(endpoints.match("/x/1"), "the endpoint deployed before the error is withdrawn");
+        assertTrue(endpoints.isEmpty());
+    }
+
+    @Test
+    void afterAFailedDeploymentNoEndpointMayBeDeployed() throws Exception {
+        ServerEndpoints endpoints = new ServerEndpoints();
+        assertThrows(DeploymentException.class, () -> endpoints.deploy(() -> EndpointDeployer.configured(
+                ServerEndpointConfig.Builder.create(Programmatic.class, "/a/{x}/{x}").build())));
+
+        DeploymentException refused = assertThrows(DeploymentException.class, () -> endpoints.deploy(
+                () -> EndpointDeployer.configured(ServerEndpointConfig.Builder.create(Programmatic.class, "/ok").build())));
+
+        assertTrue(refused.getMessage().startsWith("No endpoint may be deployed: the application's WebSocket"
+                + " deployment failed earlier: "), refused.getMessage());
+        assertNull(endpoints.match("/ok"));
     }
 }

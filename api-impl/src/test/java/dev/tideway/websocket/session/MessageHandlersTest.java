@@ -101,6 +101,19 @@ class MessageHandlersTest {
     }
 
     @Test
+    void aDecoderToReaderWinsOverTheBuiltInStream() throws Exception {
+        EndpointConfig config = ClientEndpointConfig.Builder.create()
+                .decoders(List.of(TestCodecs.ShoutingReaderDecoder.class)).build();
+        List<Object> got = exchange(config, session -> session.addMessageHandler(new MessageHandler.Whole<Reader>() {
+            @Override
+            public void onMessage(Reader message) {
+                record(session, readAll(message));
+            }
+        }), client -> client.getBasicRemote().sendText("quiet"), 1);
+        assertEquals(List.of("QUIET"), got);
+    }
+
+    @Test
     void anInputStreamHandler() throws Exception {
         List<Object> got = exchange(session -> session.addMessageHandler(new MessageHandler.Whole<InputStream>() {
             @Override
@@ -223,7 +236,8 @@ class MessageHandlersTest {
                 Arguments.of(double.class, "2.5", 2.5),
                 Arguments.of(float.class, "0.25", 0.25f),
                 Arguments.of(char.class, "x", 'x'),
-                Arguments.of(Character.class, "é", 'é'));
+                Arguments.of(Character.class, "é", 'é'),
+                Arguments.of(char.class, "Echar", 'E'));
     }
 
     @ParameterizedTest

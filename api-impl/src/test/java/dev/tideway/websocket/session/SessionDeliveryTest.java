@@ -160,14 +160,15 @@ class SessionDeliveryTest {
     }
 
     @Test
-    void anIdleSessionIsClosedWith1001AfterItsMaxIdleTimeout() throws Exception {
+    void anIdleSessionTellsThePeer1001AndItsOwnEndpoint1006AfterItsMaxIdleTimeout() throws Exception {
         RecordingEndpoint server = new RecordingEndpoint((session, config) -> session.setMaxIdleTimeout(200));
         RecordingEndpoint client = new RecordingEndpoint();
         try (SessionPair pair = SessionPair.open(server, client)) {
             Await.get(server.opened);
             long start = System.nanoTime();
 
-            assertReason(1001, "Idle for longer than 200 ms", server.awaitClose());
+            // JSR 356 §2.1.5: a close the container decides on is reported as 1006
+            assertReason(1006, "Idle for longer than 200 ms", server.awaitClose());
             assertTrue(System.nanoTime() - start >= 150_000_000L, "closed before the idle time was over");
             assertReason(1001, "Idle for longer than 200 ms", client.awaitClose());
             assertClosedOnce(pair, server, client);
@@ -186,7 +187,8 @@ class SessionDeliveryTest {
                 Thread.sleep(60);
             }
             assertTrue(pair.server.isOpen(), "a session that sends is not idle (Session.setMaxIdleTimeout)");
-            assertEquals(1001, server.awaitClose().getCloseCode().getCode()); // once it stops sending
+            assertEquals(1006, server.awaitClose().getCloseCode().getCode()); // once it stops sending
+            assertEquals(1001, client.awaitClose().getCloseCode().getCode());
         }
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Extension;
 import jakarta.websocket.MessageHandler;
@@ -192,6 +194,34 @@ class SessionPropertiesTest {
     }
 
     @Test
+    void whatOnCloseThrowsGoesToOnErrorWhileTheSessionIsStillOpen() throws Exception {
+        BlockingQueue<Object> seenInOnError = new LinkedBlockingQueue<>();
+        Endpoint server = new Endpoint() {
+            @Override
+            public void onOpen(Session session, EndpointConfig config) {
+            }
+
+            @Override
+            public void onClose(Session session, CloseReason reason) {
+                throw new ArithmeticException("/ by zero");
+            }
+
+            @Override
+            public void onError(Session session, Throwable failure) {
+                seenInOnError.add(failure.getMessage());
+                seenInOnError.add(session.isOpen());
+            }
+        };
+        try (SessionPair pair = SessionPair.open(server, new RecordingEndpoint())) {
+            pair.client.close();
+
+            assertEquals("/ by zero", Await.poll(seenInOnError));
+            assertEquals(true, Await.poll(seenInOnError), "a waiter for !isOpen() sees onError's work done");
+            Await.until("the session closed after onError", () -> !pair.server.isOpen());
+        }
+    }
+
+    @Test
     void onCloseMayStillUseTheSession() throws Exception {
         BlockingQueue<Object> seenInOnClose = new LinkedBlockingQueue<>();
         RecordingEndpoint server = new RecordingEndpoint().whenClosed((session, reason) -> {
@@ -210,8 +240,10 @@ class SessionPropertiesTest {
 
             server.awaitClose();
             assertTrue(server.errors.isEmpty(), () -> "onClose failed: " + server.errors);
-            assertEquals(List.of(false, "v", URI.create("ws://localhost/test?x=1"), 1, false, true),
+            // open, and among the open sessions, until onClose has returned
+            assertEquals(List.of(true, "v", URI.create("ws://localhost/test?x=1"), 1, true, true),
                     List.copyOf(seenInOnClose));
+            Await.until("the session closed once onClose returned", () -> !pair.server.isOpen());
         }
     }
 }

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -138,6 +140,19 @@ final class TestCodecs {
         @Override
         public boolean willDecode(String s) {
             return s.endsWith("C");
+        }
+    }
+
+    /** Decodes text to a Reader of its upper case, where the built-in Reader would stream it unchanged. */
+    public static class ShoutingReaderDecoder extends Recorded implements Decoder.Text<Reader> {
+        @Override
+        public Reader decode(String s) {
+            return new StringReader(s.toUpperCase(Locale.ROOT));
+        }
+
+        @Override
+        public boolean willDecode(String s) {
+            return true;
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The upgrade request as the Jakarta API shows it to {@code modifyHandshake}: a snapshot of the headers
- * (names matched ignoring case) and parameters, and live access to what only the Servlet request can
+ * (names matched ignoring case) and parameters (the request's, then the URI template's path parameters, which
+ * replace a request parameter of the same name, as the TCK expects), and live access to what only the Servlet request can
  * answer (the user, roles, the HTTP session).
  */
 final class ServletHandshakeRequest implements HandshakeRequest {
@@ -23,11 +24,11 @@ final class ServletHandshakeRequest implements HandshakeRequest {
     private final Map<String, List<String>> parameters;
     private final URI requestUri;
 
-    ServletHandshakeRequest(HttpServletRequest request, URI requestUri) {
+    ServletHandshakeRequest(HttpServletRequest request, URI requestUri, Map<String, String> pathParameters) {
         this.request = request;
         this.requestUri = requestUri;
         this.headers = Collections.unmodifiableMap(headersOf(request));
-        this.parameters = Collections.unmodifiableMap(parametersOf(request));
+        this.parameters = Collections.unmodifiableMap(parametersOf(request, pathParameters));
     }
 
     private static Map<String, List<String>> headersOf(HttpServletRequest request) {
@@ -48,9 +49,11 @@ final class ServletHandshakeRequest implements HandshakeRequest {
         return headers;
     }
 
-    private static Map<String, List<String>> parametersOf(HttpServletRequest request) {
+    private static Map<String, List<String>> parametersOf(HttpServletRequest request,
+                                                          Map<String, String> pathParameters) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        pathParameters.forEach((name, value) -> parameters.put(name, List.of(value)));
         return parameters;
     }
 

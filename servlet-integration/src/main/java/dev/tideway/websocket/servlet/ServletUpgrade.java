@@ -63,7 +63,8 @@ final class ServletUpgrade {
         ServerHandshake handshake = ServerHandshake.builder()
                 .subprotocols(config.getSubprotocols())
                 .subprotocolChooser(configurator::getNegotiatedSubprotocol)
-                .extensionChooser(new ConfiguratorExtensions(configurator, container.getInstalledExtensions()))
+                .extensionChooser(new ConfiguratorExtensions(configurator, config.getExtensions(),
+                        container.getInstalledExtensions()))
                 .extensions(container.extensionFactories())
                 .build();
         HandshakeRequestHeaders headers = name -> Collections.list(request.getHeaders(name));
@@ -81,7 +82,7 @@ final class ServletUpgrade {
         // what modifyHandshake puts into the user properties belongs to this connection only
         ServerEndpointConfig config = new PerConnectionConfig(endpointConfig);
         URI requestUri = webSocketUri(request);
-        ServletHandshakeRequest handshakeRequest = new ServletHandshakeRequest(request, requestUri);
+        ServletHandshakeRequest handshakeRequest = new ServletHandshakeRequest(request, requestUri, pathParameters);
         ServletHandshakeResponse handshakeResponse = new ServletHandshakeResponse(accepted.responseHeaders());
         Endpoint instance;
         try {

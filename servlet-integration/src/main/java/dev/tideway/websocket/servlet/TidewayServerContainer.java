@@ -68,12 +68,12 @@ public final class TidewayServerContainer extends ContainerDefaults implements S
 
     @Override
     public void addEndpoint(Class<?> endpointClass) throws DeploymentException {
-        endpoints.add(EndpointDeployer.annotated(endpointClass));
+        endpoints.deploy(() -> EndpointDeployer.annotated(endpointClass));
     }
 
     @Override
     public void addEndpoint(ServerEndpointConfig serverConfig) throws DeploymentException {
-        endpoints.add(EndpointDeployer.configured(serverConfig));
+        endpoints.deploy(() -> EndpointDeployer.configured(serverConfig));
     }
 
     ServerEndpoints endpoints() {

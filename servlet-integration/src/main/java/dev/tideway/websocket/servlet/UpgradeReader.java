@@ -87,6 +87,8 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
     /** resumeReading() gave the loop to the executor, which has not run yet. */
     private boolean handedToExecutor;
     private boolean paused;
+    /** setReadListener has returned: from now on the stream may be asked, also from resume(). */
+    private boolean listening;
     private boolean closed;
     /** SPEC: data was announced, or reading resumed, while the owner was busy: it must not leave yet. */
     private boolean signalled;
@@ -124,6 +126,9 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
             this.connection = connection;
         }
         input.setReadListener(this);
+        synchronized (this) {
+            listening = true;
+        }
     }
 
     @Override
@@ -178,8 +183,10 @@ final class UpgradeReader implements ReadListener, UpgradeWriter.ReadSide {
         synchronized (this) {
             paused = false;
             notifyAll(); // a held container thread takes the loop
-            if (connection == null || closed || holding > 0) {
-                return; // not started yet (a session resumes after onOpen): the container will call
+            if (!listening || closed || holding > 0) {
+                // not started yet (a session resumes after onOpen, maybe before setReadListener returned:
+                // Jetty refuses the listener once isReady() was asked): the container will call
+                return;
             }
             if (owner != null || handedToExecutor) {
                 signalled = true;

@@ -28,6 +28,8 @@ final class FakeStreams {
         int reads;
         /** Runs when isReady() is about to say false: a container's data arriving meanwhile. */
         Runnable whenNotReady;
+        /** Runs inside setReadListener() before the listener is taken: another thread acting meanwhile. */
+        Runnable whileSettingListener;
 
         @Override
         public boolean isFinished() {
@@ -50,6 +52,9 @@ final class FakeStreams {
 
         @Override
         public void setReadListener(ReadListener listener) {
+            if (whileSettingListener != null) {
+                whileSettingListener.run();
+            }
             this.listener = listener;
         }
 

@@ -183,7 +183,7 @@ public final class JakartaEndpoints {
     }
 
     /** An endpoint whose configurator reports what the handshake request showed it. */
-    @ServerEndpoint(value = "/handshake", configurator = Reflecting.class)
+    @ServerEndpoint(value = "/handshake/{stage}", configurator = Reflecting.class)
     public static class Handshake {
         @OnMessage
         public String text(String message) {

@@ -45,6 +45,24 @@ class UpgradeReaderTest {
     }
 
     @Test
+    void aResumeWhileTheListenerIsBeingSetLeavesTheStreamToTheContainer() throws Exception {
+        UpgradeTransport transport = build(ReadDispatch.Strategy.SPEC);
+        webConnection.input.chunks.add(frames("a"));
+        // the session's onOpen ends and resumes reading on another thread while the container registers us:
+        // Jetty refuses setReadListener() once isReady() was asked
+        webConnection.input.whileSettingListener = () -> {
+            connection.resumeReading();
+            runExecutor();
+        };
+
+        transport.start(connection);
+
+        assertEquals(List.of(), webConnection.input.streamThreads, "the stream was asked before it had a listener");
+        containerCallsOnDataAvailable();
+        assertEquals(List.of("a"), recorder.texts);
+    }
+
+    @Test
     void pauseKeepsTheRestAndResumeDeliversItOnTheExecutorNotTheCaller() throws Exception {
         start();
         recorder.pauseAfter = "a";
