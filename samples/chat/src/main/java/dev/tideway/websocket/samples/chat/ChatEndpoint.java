@@ -34,7 +34,7 @@ public class ChatEndpoint {
     public void open(Session session, @PathParam("room") String room) throws IOException {
         List<String> names = session.getRequestParameterMap().get("name");
         String name = names == null ? null : names.get(0);
-        Optional<String> refusal = JoinRules.check(room, name).or(() -> rooms.join(room, name, session));
+        Optional<String> refusal = ChatRules.whyNotJoin(room, name).or(() -> rooms.join(room, name, session));
         if (refusal.isPresent()) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, refusal.get()));
         }
@@ -42,7 +42,7 @@ public class ChatEndpoint {
 
     @OnMessage
     public void post(Session session, ChatPost post) throws IOException, EncodeException {
-        Optional<String> problem = JoinRules.checkText(post.text());
+        Optional<String> problem = ChatRules.whyNotSay(post.text());
         if (problem.isPresent()) {
             session.getBasicRemote().sendObject(new ChatEvent.Problem(problem.get()));
         } else {

@@ -67,11 +67,6 @@ public final class ChatRooms {
         broadcast(receivers, new ChatEvent.Said(name, text));
     }
 
-    /** The names in {@code room}, in the order they joined; empty for a room nobody is in. */
-    public synchronized List<String> members(String room) {
-        return names(rooms.getOrDefault(room, Map.of()));
-    }
-
     private static String roomOf(Session session) {
         return session.getPathParameters().get("room");
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -22,9 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Two headless Chromium users chat on the sample's page, served by embedded Tomcat: the page, the browser's
- * WebSocket and Tideway together. (Not on Jetty: Jetty 12.1.14 ends the upgraded input of a request without
- * Content-Length, which is what browsers send; see HandshakeJettyTest in servlet-integration.)
+ * Two headless Chromium users chat on the sample's page: the page, the browser's WebSocket and Tideway
+ * together. A screenshot of the first user's page is left in {@code target/chat-browser-<container>.png}.
  */
 class ChatBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -33,11 +33,26 @@ class ChatBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Test
-    void whatOneBrowserSaysTheOtherShows() throws Exception {
+    void onTomcatWhatOneBrowserSaysTheOtherShows() throws Exception {
+        whatOneBrowserSaysTheOtherShows(ContainerKind.TOMCAT);
+    }
+
+    /**
+     * Fails on Jetty 12.1.14: alice's page never shows "bob joined". Both browsers get the 101 and their own
+     * "joined" notice, but Jetty ends the upgraded input of a request without Content-Length (see
+     * HandshakeJettyTest in servlet-integration), so alice's session has left the room before bob comes in.
+     */
+    @Test
+    @Disabled("Jetty 12.1.14: the upgraded input ends at once when the request has no Content-Length, as a browser's has none")
+    void onJettyWhatOneBrowserSaysTheOtherShows() throws Exception {
+        whatOneBrowserSaysTheOtherShows(ContainerKind.JETTY);
+    }
+
+    private static void whatOneBrowserSaysTheOtherShows(ContainerKind container) throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                         + ": apt-get install chromium chromium-driver");
-        try (RunningServer server = SampleLauncher.start(ChatSample.APP, ContainerKind.TOMCAT, "127.0.0.1", 0)) {
+        try (RunningServer server = SampleLauncher.start(ChatSample.APP, container, "127.0.0.1", 0)) {
             String page = "http://127.0.0.1:" + server.port() + "/";
             WebDriver alice = browser("alice");
             try {
@@ -55,7 +70,7 @@ class ChatBrowserTest {
                     waitForText(bob, "messages", "bob Hello from bob <b>not bold</b>");
                     assertEquals("", bob.findElement(By.id("text")).getAttribute("value"), "the input was not cleared");
                     Path screenshot = ((ChromeDriver) alice).getScreenshotAs(OutputType.FILE).toPath();
-                    Files.copy(screenshot, TARGET.resolve("chat-browser.png"), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(screenshot, TARGET.resolve("chat-browser-" + container.id() + ".png"), StandardCopyOption.REPLACE_EXISTING);
 
                     bob.findElement(By.id("leave")).click();
                     waitForText(alice, "messages", "bob left");

@@ -25,7 +25,7 @@ public final class SampleLauncher {
     /**
      * Reads the command line, starts {@code app}, prints where it listens, and serves until the JVM is
      * stopped (Ctrl-C), when the container is stopped too. A bad command line prints the problem and the
-     * usage, and exits with status 2.
+     * usage, and exits with status 2; a server that cannot start says why and exits with status 1.
      *
      * @param name the sample's short name, as in {@code tideway-<name>.jar}
      */
@@ -44,11 +44,31 @@ public final class SampleLauncher {
             System.out.println(LaunchOptions.usage(command));
             return;
         }
-        RunningServer server = start(app, options.container(), options.host(), options.port());
+        RunningServer server;
+        try {
+            server = start(app, options.container(), options.host(), options.port());
+        } catch (Exception e) {
+            System.err.println(failureLine(name, options, e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "tideway-" + name + "-stop"));
         System.out.println(listeningLine(name, options.host(), server));
         // Tomcat's threads are daemons: the main thread keeps the JVM up until it is stopped.
         Thread.currentThread().join();
+    }
+
+    /**
+     * {@code Tideway chat could not start on tomcat at localhost:8080: Address already in use}: the
+     * innermost cause says what went wrong (the containers wrap it in their own lifecycle exceptions).
+     */
+    static String failureLine(String name, LaunchOptions options, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return "Tideway " + name + " could not start on " + options.container().id() + " at " + options.host() + ":"
+                + options.port() + ": " + cause.getMessage();
     }
 
     /** {@code Tideway chat listening on http://localhost:8080/ (tomcat)}. */

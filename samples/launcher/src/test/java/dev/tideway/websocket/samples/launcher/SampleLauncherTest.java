@@ -9,6 +9,7 @@ import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,6 +100,15 @@ class SampleLauncherTest {
             assertEquals("Tideway chat listening on http://[::1]:" + server.port() + "/ (jetty)",
                     SampleLauncher.listeningLine("chat", "::1", server));
         }
+    }
+
+    @Test
+    void theFailureLineGivesTheInnermostCause() {
+        LaunchOptions options = LaunchOptions.parse("--port", "8080", "--container", "jetty");
+        Exception failure = new IOException("Failed to bind to /127.0.0.1:8080",
+                new BindException("Address already in use"));
+        assertEquals("Tideway chat could not start on jetty at localhost:8080: Address already in use",
+                SampleLauncher.failureLine("chat", options, failure));
     }
 
     private static HttpResponse<String> get(RunningServer server, String path) throws Exception {

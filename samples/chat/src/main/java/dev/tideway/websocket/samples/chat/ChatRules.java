@@ -3,17 +3,17 @@ package dev.tideway.websocket.samples.chat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Which room and user names the chat accepts; the reasons fit a close frame (123 bytes at most). */
-final class JoinRules {
+/** What the chat accepts: room and user names (the reasons fit a close frame: 123 bytes at most), and text. */
+final class ChatRules {
     static final int MAX_NAME_LENGTH = 24;
     static final int MAX_TEXT_LENGTH = 2000;
     private static final Pattern ROOM = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
 
-    private JoinRules() {
+    private ChatRules() {
     }
 
     /** Why a user may not join {@code room} as {@code name} ({@code name} may be null: not given). */
-    static Optional<String> check(String room, String name) {
+    static Optional<String> whyNotJoin(String room, String name) {
         if (!ROOM.matcher(room).matches()) {
             return Optional.of("A room name is 1 to 32 letters, digits, '_', '.' or '-'");
         }
@@ -26,7 +26,7 @@ final class JoinRules {
     }
 
     /** Why {@code text} may not be said, if it may not. */
-    static Optional<String> checkText(String text) {
+    static Optional<String> whyNotSay(String text) {
         if (text.isBlank()) {
             return Optional.of("Say something: the text is empty");
         }
