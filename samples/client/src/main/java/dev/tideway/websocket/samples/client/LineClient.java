@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
@@ -60,7 +61,7 @@ public final class LineClient {
         Session session;
         try {
             WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-            session = container.connectToServer(endpoint, config(), options.uri());
+            session = container.connectToServer(endpoint, config(container), options.uri());
         } catch (DeploymentException | IOException | GeneralSecurityException e) {
             status.println("Could not connect to " + options.uri() + ": " + e.getMessage());
             return 1;
@@ -79,8 +80,10 @@ public final class LineClient {
         }
     }
 
-    private ClientEndpointConfig config() throws GeneralSecurityException {
-        ClientEndpointConfig.Builder builder = ClientEndpointConfig.Builder.create();
+    private ClientEndpointConfig config(WebSocketContainer container) throws GeneralSecurityException {
+        // offers compression: a client offers the extensions its configuration lists
+        ClientEndpointConfig.Builder builder = ClientEndpointConfig.Builder.create()
+                .extensions(List.copyOf(container.getInstalledExtensions()));
         if (options.insecure()) {
             builder.sslContext(TrustEveryCertificate.context());
         }

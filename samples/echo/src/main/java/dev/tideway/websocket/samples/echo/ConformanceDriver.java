@@ -117,8 +117,11 @@ public final class ConformanceDriver {
     }
 
     private Session connect(DriverConnection connection, String path) throws IOException, DeploymentException {
-        return container.connectToServer(connection, ClientEndpointConfig.Builder.create().build(),
-                URI.create(server + path));
+        // offer what Tideway implements (permessage-deflate): the client offers only what its configuration
+        // lists, and the compression cases need the offer
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .extensions(List.copyOf(container.getInstalledExtensions())).build();
+        return container.connectToServer(connection, config, URI.create(server + path));
     }
 
     private static void closeQuietly(Session session) {

@@ -103,6 +103,7 @@ abstract class EchoSampleContract {
     void permessageDeflateIsNegotiatedWhenOffered() throws Exception {
         Map<String, List<String>> responseHeaders = new ConcurrentHashMap<>();
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .extensions(List.copyOf(client.getInstalledExtensions()))
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
                     public void afterResponse(HandshakeResponse response) {
