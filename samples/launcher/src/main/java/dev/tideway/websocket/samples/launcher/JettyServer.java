@@ -1,6 +1,7 @@
 package dev.tideway.websocket.samples.launcher;
 
 import dev.tideway.websocket.servlet.TidewayServletContainerInitializer;
+import java.time.Duration;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -12,6 +13,21 @@ import org.eclipse.jetty.server.ServerConnector;
  * WebSocket module is on the class path.
  */
 final class JettyServer implements RunningServer {
+    /*
+     * Jetty 12.1 runs an upgraded connection as an async request (its ServletChannel.doUpgrade starts async
+     * itself) under the default async timeout, 30 s, and closes the connection when that expires, traffic or
+     * not: every WebSocket would end after 30 s. The default is this system property, read once when Jetty's
+     * ServletChannelState loads; 0 means no timeout. A sample serves only WebSockets and static files, so no
+     * other async request loses its timeout. A property given on the command line wins.
+     */
+    private static final String ASYNC_TIMEOUT_PROPERTY = "org.eclipse.jetty.ee11.servlet.ServletChannelState.DEFAULT_TIMEOUT";
+
+    static {
+        if (System.getProperty(ASYNC_TIMEOUT_PROPERTY) == null) {
+            System.setProperty(ASYNC_TIMEOUT_PROPERTY, "0");
+        }
+    }
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -25,6 +41,9 @@ final class JettyServer implements RunningServer {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
+        // Jetty also closes a connection idle for this long (30 s by default), upgraded ones included, without
+        // a close frame; Tomcat leaves upgraded connections alone. An hour keeps a chat user who only reads.
+        connector.setIdleTimeout(Duration.ofHours(1).toMillis());
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
