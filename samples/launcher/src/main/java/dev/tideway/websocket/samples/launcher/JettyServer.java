@@ -1,6 +1,7 @@
 package dev.tideway.websocket.samples.launcher;
 
 import dev.tideway.websocket.servlet.TidewayServletContainerInitializer;
+import java.time.Duration;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -25,6 +26,9 @@ final class JettyServer implements RunningServer {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
+        // Jetty closes a connection idle for this long (30 s by default), upgraded ones included, without a
+        // close frame; Tomcat leaves upgraded connections alone. An hour keeps a chat user who only reads.
+        connector.setIdleTimeout(Duration.ofHours(1).toMillis());
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
