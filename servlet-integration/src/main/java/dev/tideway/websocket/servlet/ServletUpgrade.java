@@ -106,7 +106,7 @@ final class ServletUpgrade {
         });
         TidewayUpgradeHandler handler = request.upgrade(TidewayUpgradeHandler.class);
         handler.configure(container.upgradeResources(),
-                transport -> startSession(transport, accepted, config, instance, sessionRequest, httpSession));
+                transport -> startSession(transport, accepted, config, instance, sessionRequest, httpSession), request);
     }
 
     /** Builds and opens the session; {@code httpSession} is null when it has no HTTP session to follow. */

@@ -1,5 +1,6 @@
 package dev.tideway.websocket.servlet;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
@@ -20,6 +21,8 @@ public final class TidewayUpgradeHandler implements HttpUpgradeHandler {
     // guarded by this
     private UpgradeResources resources;
     private ConnectionFactory factory;
+    /** The upgraded request, until the connection starts (see {@link #endAsyncTimeout}). */
+    private HttpServletRequest request;
     private WebConnection webConnection;
     private UpgradeTransport transport;
     private boolean destroyed;
@@ -32,7 +35,7 @@ public final class TidewayUpgradeHandler implements HttpUpgradeHandler {
      * Gives the handler what it needs to start the connection. Call once, right after
      * {@code request.upgrade()} returned this handler.
      */
-    public void configure(UpgradeResources resources, ConnectionFactory factory) {
+    public void configure(UpgradeResources resources, ConnectionFactory factory, HttpServletRequest request) {
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(factory, "factory");
         synchronized (this) {
@@ -41,6 +44,7 @@ public final class TidewayUpgradeHandler implements HttpUpgradeHandler {
             }
             this.resources = resources;
             this.factory = factory;
+            this.request = request;
             if (webConnection == null || destroyed) {
                 return;
             }
@@ -73,6 +77,7 @@ public final class TidewayUpgradeHandler implements HttpUpgradeHandler {
 
     /** Builds the transport and the engine, then starts the I/O. Runs once, on the second of the two calls. */
     private void start() {
+        endAsyncTimeout();
         UpgradeTransport created;
         try {
             created = new UpgradeTransport(webConnection, resources);
@@ -92,6 +97,28 @@ public final class TidewayUpgradeHandler implements HttpUpgradeHandler {
         }
         if (destroyedMeanwhile) {
             created.destroyed();
+        }
+    }
+
+    /**
+     * Jetty 12.1 puts an upgraded request into async mode itself, just before {@code init}, with its default
+     * async timeout (30 s): when it expires Jetty ends the connection, however busy, without a close frame.
+     * A WebSocket lives as long as its session, so the timeout is turned off here, where that async context
+     * exists. Containers that start no async context (Tomcat), or whose request is recycled by now, have
+     * nothing to turn off. The request is let go either way.
+     */
+    private void endAsyncTimeout() {
+        HttpServletRequest upgraded;
+        synchronized (this) {
+            upgraded = request;
+            request = null;
+        }
+        try {
+            if (upgraded != null && upgraded.isAsyncStarted()) {
+                upgraded.getAsyncContext().setTimeout(0);
+            }
+        } catch (RuntimeException recycledOrNoContext) {
+            // nothing to turn off
         }
     }
 }

@@ -93,7 +93,7 @@ final class EngineUpgradeFilter extends HttpFilter {
             handler.configure(resources, transport -> {
                 started.add((UpgradeTransport) transport);
                 return connect(transport, endpoint, acceptance);
-            });
+            }, request);
         }
     }
 

@@ -125,6 +125,25 @@ abstract class JakartaSuite {
 
     // ---------------------------------------------------------------- endpoints
 
+    /**
+     * A WebSocket lives as long as its session, past the container's request timeouts: Jetty 12.1 starts an
+     * async context for the upgrade whose default timeout (30 s) ended every connection, however busy.
+     * Takes 33 s.
+     */
+    @Test
+    void aBusyConnectionOutlivesTheContainersAsyncTimeout() throws Exception {
+        JdkPeer peer = connect(Scheme.PLAIN, "/echo");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(33);
+        for (int tick = 0; System.nanoTime() < end && tick < 20; tick++) {
+            assertEquals("tick " + tick, ask(peer, "tick " + tick));
+            Thread.sleep(3_000);
+        }
+        assertEquals("still here", ask(peer, "still here"));
+        assertFalse(peer.closed.isDone(), () -> "closed: " + peer.closed.getNow(null));
+        peer.webSocket().sendClose(1000, "done").get(10, TimeUnit.SECONDS);
+        assertEquals(new JdkPeer.Close(1000, "done"), peer.closed.get(10, TimeUnit.SECONDS));
+    }
+
     @ParameterizedTest
     @EnumSource(Scheme.class)
     void anAnnotatedEndpointEchoesTextAndBinaryThroughReturnValues(Scheme scheme) throws Exception {
