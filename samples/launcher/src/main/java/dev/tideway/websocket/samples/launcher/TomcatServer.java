@@ -1,6 +1,9 @@
 package dev.tideway.websocket.samples.launcher;
 
 import dev.tideway.websocket.servlet.TidewayServletContainerInitializer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,10 +54,11 @@ final class TomcatServer implements RunningServer {
 
         Context context = tomcat.addContext("", null);
         context.addServletContainerInitializer(new TidewayServletContainerInitializer(), app.classes());
-        app.staticFolder().ifPresent(folder -> {
-            Wrapper files = Tomcat.addServlet(context, "files", new ClassPathFileServlet(folder));
-            files.addMapping("/");
-        });
+        // Tomcat runs a request through the filters, Tideway's upgrade filter among them, only when a servlet
+        // is mapped to it: without static files, one that answers 404
+        HttpServlet root = app.staticFolder().<HttpServlet>map(ClassPathFileServlet::new).orElseGet(NotFound::new);
+        Wrapper files = Tomcat.addServlet(context, "files", root);
+        files.addMapping("/");
         TomcatServer server = new TomcatServer(tomcat, connector, baseDir);
         try {
             tomcat.start();
@@ -98,6 +102,16 @@ final class TomcatServer implements RunningServer {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete Tomcat's work folder " + root, e);
+        }
+    }
+
+    /** Answers every request that is no WebSocket upgrade with 404. */
+    private static final class NotFound extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
 }

@@ -30,8 +30,8 @@ class SampleLauncherTest {
 
     @ParameterizedTest
     @EnumSource(ContainerKind.class)
-    void servesTheEndpointThroughTideway(ContainerKind kind) throws Exception {
-        try (RunningServer server = SampleLauncher.start(APP, kind, "127.0.0.1", 0)) {
+    void servesTheEndpointThroughTidewayAlsoWithoutStaticFiles(ContainerKind kind) throws Exception {
+        try (RunningServer server = SampleLauncher.start(SampleApp.of(EchoEndpoint.class), kind, "127.0.0.1", 0)) {
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
             Endpoint client = new Endpoint() {
                 @Override

@@ -16,11 +16,18 @@ interface ClientConnection extends AutoCloseable {
 
     void sendBinary(byte[] bytes) throws Exception;
 
+    /** What arrived on this connection. */
+    Received received();
+
     /** The next whole message; fails when none arrives within {@link #TIMEOUT_SECONDS}. */
-    Object next() throws InterruptedException;
+    default Object next() throws InterruptedException {
+        return received().next();
+    }
 
     /** The server's close frame; fails when none arrives within {@link #TIMEOUT_SECONDS}. */
-    Closing closing() throws Exception;
+    default Closing closing() throws Exception {
+        return received().closing();
+    }
 
     /** Closes normally from this side (nothing happens when the server closed first). */
     @Override

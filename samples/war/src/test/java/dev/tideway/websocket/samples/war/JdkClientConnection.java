@@ -1,22 +1,16 @@
 package dev.tideway.websocket.samples.war;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A connection of the JDK's {@link WebSocket}: a client independent of Tideway. */
 final class JdkClientConnection implements ClientConnection, WebSocket.Listener {
-    private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Closing> closing = new CompletableFuture<>();
+    private final Received received = new Received();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private WebSocket webSocket;
@@ -38,7 +32,7 @@ final class JdkClientConnection implements ClientConnection, WebSocket.Listener 
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         text.append(data);
         if (last) {
-            messages.add(text.toString());
+            received.message(text.toString());
             text.setLength(0);
         }
         return null;
@@ -50,7 +44,7 @@ final class JdkClientConnection implements ClientConnection, WebSocket.Listener 
         data.get(part);
         binary.writeBytes(part);
         if (last) {
-            messages.add(binary.toByteArray());
+            received.message(binary.toByteArray());
             binary.reset();
         }
         return null;
@@ -58,13 +52,13 @@ final class JdkClientConnection implements ClientConnection, WebSocket.Listener 
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closing.complete(new Closing(statusCode, reason));
+        received.closed(statusCode, reason);
         return null; // the JDK answers the close itself
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        closing.completeExceptionally(error);
+        received.failed(error);
     }
 
     @Override
@@ -78,20 +72,13 @@ final class JdkClientConnection implements ClientConnection, WebSocket.Listener 
     }
 
     @Override
-    public Object next() throws InterruptedException {
-        Object message = messages.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(message, "no message within " + TIMEOUT_SECONDS + " s");
-        return message;
-    }
-
-    @Override
-    public Closing closing() throws Exception {
-        return closing.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    public Received received() {
+        return received;
     }
 
     @Override
     public void close() throws Exception {
-        if (!closing.isDone()) { // else the JDK answers the server's close frame itself
+        if (!received.isClosed()) { // else the JDK answers the server's close frame itself
             webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
         webSocket.abort(); // the test has what it needs: no need to wait for the server's close frame

@@ -1,7 +1,5 @@
 package dev.tideway.websocket.samples.war;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
@@ -12,15 +10,10 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** A connection of Tideway's client, found the portable way, through {@link ContainerProvider}. */
 final class TidewayClientConnection extends Endpoint implements ClientConnection {
-    private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Closing> closing = new CompletableFuture<>();
+    private final Received received = new Received();
     private Session session;
 
     static TidewayClientConnection open(URI uri) throws Exception {
@@ -35,17 +28,17 @@ final class TidewayClientConnection extends Endpoint implements ClientConnection
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) messages::add);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::message);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) buffer -> {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
-            messages.add(bytes);
+            received.message(bytes);
         });
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        closing.complete(new Closing(reason.getCloseCode().getCode(), reason.getReasonPhrase()));
+        received.closed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
     }
 
     @Override
@@ -59,15 +52,8 @@ final class TidewayClientConnection extends Endpoint implements ClientConnection
     }
 
     @Override
-    public Object next() throws InterruptedException {
-        Object message = messages.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(message, "no message within " + TIMEOUT_SECONDS + " s");
-        return message;
-    }
-
-    @Override
-    public Closing closing() throws Exception {
-        return closing.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    public Received received() {
+        return received;
     }
 
     @Override
