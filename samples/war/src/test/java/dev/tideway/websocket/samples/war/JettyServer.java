@@ -23,12 +23,10 @@ final class JettyServer extends StandaloneServer {
     private static final long ADD_MODULES_TIMEOUT_SECONDS = 30;
 
     private final Path home;
-    private final Path base;
 
     private JettyServer(String name, Path home, Path base) {
-        super(name, base.resolve("logs/console.log"));
+        super(name, base, LISTENING, DEPLOYMENT_FAILED);
         this.home = home;
-        this.base = base;
     }
 
     /** A fresh jetty base under {@code base} for the distribution in {@code home}, with {@code war} deployed. */
@@ -54,25 +52,9 @@ final class JettyServer extends StandaloneServer {
         return new JettyServer(name, home, base);
     }
 
-
     @Override
     List<String> command() {
         return List.of(java(), "-jar", home.resolve("start.jar").toString(),
                 "jetty.http.host=127.0.0.1", "jetty.http.port=0");
-    }
-
-    @Override
-    Path workingDirectory() {
-        return base;
-    }
-
-    @Override
-    Pattern listening() {
-        return LISTENING;
-    }
-
-    @Override
-    Pattern deploymentFailed() {
-        return DEPLOYMENT_FAILED;
     }
 }

@@ -28,26 +28,29 @@ abstract class StandaloneServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final String name;
+    private final Path base;
     private final Path consoleLog;
+    private final Pattern listening;
+    private final Pattern deploymentFailed;
     private Process process;
     private int port;
 
-    StandaloneServer(String name, Path consoleLog) {
+    /**
+     * @param base             the server's base directory: the command runs there, the console goes to its
+     *                         {@code logs/console.log}
+     * @param listening        the console line that says the connector listens; group 1 is the port
+     * @param deploymentFailed a console line that says the application failed to deploy (the container runs on)
+     */
+    StandaloneServer(String name, Path base, Pattern listening, Pattern deploymentFailed) {
         this.name = name;
-        this.consoleLog = consoleLog;
+        this.base = base;
+        this.consoleLog = base.resolve("logs/console.log");
+        this.listening = listening;
+        this.deploymentFailed = deploymentFailed;
     }
 
     /** The command that runs the server in the foreground. */
     abstract List<String> command();
-
-    /** The directory the command runs in. */
-    abstract Path workingDirectory();
-
-    /** The console line that says the connector listens; group 1 is the port. */
-    abstract Pattern listening();
-
-    /** A console line that says the application failed to deploy (the container itself runs on). */
-    abstract Pattern deploymentFailed();
 
     /** The JVM that runs the tests runs the servers too. */
     static String java() {
@@ -70,7 +73,7 @@ abstract class StandaloneServer implements AutoCloseable {
     final void start() throws IOException, InterruptedException {
         Files.createDirectories(consoleLog.getParent());
         process = new ProcessBuilder(command())
-                .directory(workingDirectory().toFile())
+                .directory(base.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(consoleLog.toFile())
                 .start();
@@ -81,7 +84,7 @@ abstract class StandaloneServer implements AutoCloseable {
 
     private int awaitPort(long deadline) throws IOException, InterruptedException {
         while (System.nanoTime() < deadline) {
-            Matcher matcher = listening().matcher(log());
+            Matcher matcher = listening.matcher(log());
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
             }
@@ -105,7 +108,7 @@ abstract class StandaloneServer implements AutoCloseable {
                 // the connector accepts before the application is deployed on some containers
             }
             failIfEnded();
-            if (deploymentFailed().matcher(log()).find()) {
+            if (deploymentFailed.matcher(log()).find()) {
                 throw new IllegalStateException(name + " failed to deploy " + CONTEXT_PATH + "\n" + log());
             }
             Thread.sleep(100);

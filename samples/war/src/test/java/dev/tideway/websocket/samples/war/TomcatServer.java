@@ -24,7 +24,7 @@ final class TomcatServer extends StandaloneServer {
     private final Path base;
 
     private TomcatServer(String name, Path home, Path base) {
-        super(name, base.resolve("logs/console.log"));
+        super(name, base, LISTENING, DEPLOYMENT_FAILED);
         this.home = home;
         this.base = base;
     }
@@ -94,20 +94,5 @@ final class TomcatServer extends StandaloneServer {
             }
         }
         return more.toString();
-    }
-
-    @Override
-    Path workingDirectory() {
-        return base;
-    }
-
-    @Override
-    Pattern listening() {
-        return LISTENING;
-    }
-
-    @Override
-    Pattern deploymentFailed() {
-        return DEPLOYMENT_FAILED;
     }
 }
