@@ -7,14 +7,11 @@ import java.util.Map;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.session.DefaultSessionIdManager;
 import org.eclipse.jetty.session.HouseKeeper;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Embedded Jetty 12.1, ee11 environment (Servlet 6.1; no Jetty WebSocket module on the class path),
@@ -33,17 +30,9 @@ final class JettyAppHarness implements AppHarness {
     @Override
     public void start(WebApp app, TlsMaterial material) throws Exception {
         server = new Server();
-        plain = new ServerConnector(server);
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(material.keystore().toAbsolutePath().toString());
-        ssl.setKeyStorePassword(TlsMaterial.PASSWORD);
-        ssl.setKeyStoreType("PKCS12");
-        tls = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory());
-        for (ServerConnector connector : new ServerConnector[] {plain, tls}) {
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-        }
+        JettyConnectors connectors = JettyConnectors.addTo(server, material);
+        plain = connectors.plain();
+        tls = connectors.tls();
 
         // with HTTP sessions, which expire within about a second of their timeout (the scavenger looks
         // every 10 minutes by default): the HTTP session tests wait for that

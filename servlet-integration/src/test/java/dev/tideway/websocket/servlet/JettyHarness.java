@@ -7,11 +7,8 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** Embedded Jetty 12.1, ee11 environment (Servlet 6.1; no Jetty WebSocket module on the class path). */
 final class JettyHarness implements ContainerHarness {
@@ -22,17 +19,9 @@ final class JettyHarness implements ContainerHarness {
     @Override
     public void start(Filter filter, HttpServlet servlet, TlsMaterial material) throws Exception {
         server = new Server();
-        plain = new ServerConnector(server);
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStorePath(material.keystore().toAbsolutePath().toString());
-        ssl.setKeyStorePassword(TlsMaterial.PASSWORD);
-        ssl.setKeyStoreType("PKCS12");
-        tls = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory());
-        for (ServerConnector connector : new ServerConnector[] {plain, tls}) {
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            server.addConnector(connector);
-        }
+        JettyConnectors connectors = JettyConnectors.addTo(server, material);
+        plain = connectors.plain();
+        tls = connectors.tls();
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(servlet), "/");
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
